@@ -1,0 +1,47 @@
+package org.consulardesk.registry.service;
+
+import java.util.List;
+import org.consulardesk.core.UserError;
+import org.consulardesk.registry.store.PersonStore;
+import org.consulardesk.security.service.AuditEvent;
+import org.consulardesk.security.service.Permission;
+import org.consulardesk.security.service.Session;
+
+/** Registering citizens and finding them again. */
+public final class PersonService {
+    private final Session session;
+    private final PersonStore store = new PersonStore();
+
+    public PersonService(Session session) {
+        this.session = session;
+    }
+
+    public Person register(NewPerson person) {
+        session.require(Permission.EDIT_REGISTRY);
+        if (person.familyName() == null || person.familyName().isBlank()) {
+            throw new UserError("error.person.familyNameRequired");
+        }
+        if (person.givenNames() == null) {
+            throw new UserError("error.person.givenNamesRequired");
+        }
+        if (person.birthDate() != null && !person.birthDate().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+            throw new UserError("error.person.birthDate", person.birthDate());
+        }
+        return session.database().write(tx -> {
+            Person added = store.insert(tx, person, session.now());
+            session.audit().record(tx, AuditEvent.on("PERSON_ADDED", "person", added.id(),
+                    "family_name", "given_names", "sex", "birth_date", "city", "country_code", "purpose"));
+            return added;
+        });
+    }
+
+    public List<Person> search(String query, int offset, int limit) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.page(tx, query, offset, limit));
+    }
+
+    public int count(String query) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.count(tx, query));
+    }
+}

@@ -1,0 +1,6 @@
+package org.consulardesk.registry.service;
+
+/** Why a citizen is in the host country. */
+public enum PurposeOfStay {
+    WORKER, STUDENT, RESIDENT, TOURIST, OTHER
+}

@@ -1,0 +1,12 @@
+package org.consulardesk.security.service;
+
+/** Things a user may be allowed to do; services check them before acting. */
+public enum Permission {
+    MANAGE_USERS,
+    VIEW_AUDIT,
+    BACKUP,
+    CHANGE_SETTINGS,
+    VIEW_REGISTRY,
+    EDIT_REGISTRY,
+    REVEAL_SENSITIVE
+}

@@ -1,0 +1,31 @@
+package org.consulardesk.security.service;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The five roles of a post. Surge staff see only what evacuation work needs; HQ reviewers read and
+ * consolidate; trainers run exercises in training registries.
+ */
+public enum Role {
+    HEAD_OF_POST(EnumSet.allOf(Permission.class)),
+    CONSULAR_OFFICER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.REVEAL_SENSITIVE,
+            Permission.BACKUP)),
+    SURGE_STAFF(EnumSet.of(Permission.VIEW_REGISTRY)),
+    HQ_REVIEWER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.VIEW_AUDIT)),
+    TRAINER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.VIEW_AUDIT));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public boolean allows(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public String messageKey() {
+        return "role." + name();
+    }
+}

@@ -1,0 +1,106 @@
+package org.consulardesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.function.Function;
+import org.consulardesk.core.UserError;
+import org.consulardesk.core.crypto.Hashes;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The registry database: an H2 file encrypted with {@code CIPHER=AES}, migrated by Flyway and used
+ * through jOOQ. The file password is derived from the data key; nobody ever types it.
+ */
+public final class Database implements AutoCloseable {
+    private static final String DB_USER = "consulardesk";
+
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, settings());
+    }
+
+    /** Opens (creating if absent) the encrypted database in {@code dir} and applies pending migrations. */
+    public static Database open(Path dir, byte[] dataKey) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dir), DB_USER, passwords(dataKey));
+        pool.setMaxConnections(8);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new UserError(e, "error.database.open", dir.toString());
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new UserError(e, "error.database.migrate", dir.toString());
+        }
+        return new Database(pool);
+    }
+
+    static Settings settings() {
+        // Unquoted names let H2 (upper case) and PostgreSQL (lower case) each fold them their own way.
+        return new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withRenderSchema(false)
+                .withExecuteLogging(false)
+                .withRenderCatalog(false);
+    }
+
+    /**
+     * CIPHER=AES encrypts every page; WRITE_DELAY=0 makes each commit reach the file before it returns,
+     * so a killed process loses no committed work; TRACE_LEVEL_FILE=0 keeps SQL (and its values) out
+     * of plaintext trace files; a 256 MB cache hides most of the cipher's read cost.
+     */
+    static String url(Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(RegistryFolder.DATABASE_NAME)
+                + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;CACHE_SIZE=262144";
+    }
+
+    private static String passwords(byte[] dataKey) {
+        HexFormat hex = HexFormat.of();
+        String filePassword = hex.formatHex(dataKey);
+        String userPassword = hex.formatHex(Hashes.hkdf(dataKey, new byte[0], "h2 user password", 32));
+        return filePassword + " " + userPassword;
+    }
+
+    public <T> T read(Function<Tx, T> work) {
+        return work.apply(new Tx(dsl));
+    }
+
+    public <T> T write(Function<Tx, T> work) {
+        return dsl.transactionResult(configuration -> work.apply(new Tx(configuration.dsl())));
+    }
+
+    /** An online, consistent copy of the (still encrypted) database file into a zip. */
+    public void backupTo(Path zip) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new UserError(e, "error.backup.write", zip.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Already closed; nothing left to flush.
+        } finally {
+            pool.dispose();
+        }
+    }
+}

@@ -12,6 +12,10 @@ public final class Launcher {
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // Before the first logger is created: logs go to the per-user log folder.
+        if (System.getProperty("consulardesk.logdir") == null) {
+            System.setProperty("consulardesk.logdir", org.consulardesk.core.AppPaths.logDir().toString());
+        }
         if (args.length == 0) {
             ConsularDeskApp.launchApp(args);
         } else {

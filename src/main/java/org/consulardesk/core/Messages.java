@@ -24,6 +24,7 @@ public final class Messages {
             // A missing key is a bug; show it plainly rather than crash the screen.
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.getDefault()).format(args);
+        // Always through MessageFormat, so quoting rules ('' for an apostrophe) are the same for every key.
+        return new MessageFormat(pattern, Locale.getDefault()).format(args);
     }
 }

@@ -48,6 +48,10 @@ public final class BackupService {
     /** Writes a backup of the open registry to {@code out}; a failed or cancelled backup leaves no file. */
     public static void backup(Session session, Path out, ProgressSink progress) {
         session.require(Permission.BACKUP);
+        write(session, out, progress);
+    }
+
+    private static void write(Session session, Path out, ProgressSink progress) {
         Path dir = session.dir();
         Path zip = dir.resolve(".backup-" + UUID.randomUUID() + ".zip");
         Path target = out.toAbsolutePath();
@@ -84,10 +88,13 @@ public final class BackupService {
         }
     }
 
-    /** The rotating backup written when the registry is closed; keeps the newest {@code keep}. */
+    /**
+     * The rotating backup written when the registry is closed; keeps the newest {@code keep}. It is a
+     * safety measure of the registry, not an action of the user, so it needs no permission.
+     */
     public static Path rotate(Session session, Path backupDir, int keep) {
         Path file = backupDir.resolve("backup-" + STAMP.format(session.now()) + EXTENSION);
-        backup(session, file, ProgressSink.NONE);
+        write(session, file, ProgressSink.NONE);
         List<Path> backups = list(backupDir);
         for (int i = 0; i < backups.size() - keep; i++) {
             deleteQuietly(backups.get(i));

@@ -1,0 +1,288 @@
+package org.consulardesk.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.consulardesk.core.Connectivity;
+import org.consulardesk.core.ui.Styles;
+import org.consulardesk.core.ui.Ui;
+import org.consulardesk.core.ui.View;
+import org.consulardesk.registry.ui.RegistryView;
+import org.consulardesk.registry.service.PersonService;
+import org.consulardesk.security.service.Permission;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.security.service.UserAccount;
+import org.consulardesk.security.service.UserService;
+import org.consulardesk.security.ui.AccountView;
+import org.consulardesk.security.ui.AuditView;
+import org.consulardesk.security.ui.AuditViewModel;
+import org.consulardesk.security.ui.LockView;
+import org.consulardesk.security.ui.UsersView;
+import org.consulardesk.security.ui.UsersViewModel;
+import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.service.SettingsService;
+import org.consulardesk.store.ui.BackupView;
+import org.consulardesk.store.ui.SettingsView;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The main window once signed in: top bar (post, user, connectivity, lock), navigation to each
+ * feature the user's role may use, the current screen, and a status bar for background work.
+ */
+final class MainShell implements View {
+    private record Entry(String key, Permission permission, Supplier<View> factory) {
+    }
+
+    private final Session session;
+    private final AppServices services;
+    private final Runnable onSignOut;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final Map<String, View> views = new LinkedHashMap<>();
+    private final List<ToggleButton> navButtons = new ArrayList<>();
+    private final Label userLabel = new Label();
+    private final Label connectivity = new Label();
+    private final Timeline connectivityPoll;
+    private View current;
+    private LockView lockView;
+    private AutoLock autoLock;
+
+    MainShell(Session session, AppServices services, Runnable onSignOut) {
+        this.session = session;
+        this.services = services;
+        this.onSignOut = onSignOut;
+        frame.setTop(topBar());
+        frame.setBottom(statusBar());
+        content.setId("shell-content");
+        frame.setCenter(content);
+        buildNavigation();
+        root.getChildren().add(frame);
+        if (session.descriptor().kind() == RegistryKind.TRAINING) {
+            root.getStyleClass().add(Styles.TRAINING_FRAME);
+        }
+        connectivityPoll = new Timeline(new KeyFrame(Duration.seconds(30), e -> checkConnectivity()));
+        connectivityPoll.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private Node topBar() {
+        Label app = Ui.styled(Styles.SUBTITLE, "app.name");
+        Label post = new Label(session.descriptor().postName());
+        post.setId("shell-post");
+        HBox bar = new HBox(16, app, post);
+        if (session.descriptor().kind() == RegistryKind.TRAINING) {
+            Label badge = Ui.styled(Styles.TRAINING_BADGE, "app.training");
+            badge.setId("shell-training");
+            bar.getChildren().add(badge);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        connectivity.setId("shell-connectivity");
+        userLabel.setId("shell-user");
+        updateUserLabel();
+        Button lock = Ui.button("shell.lock", e -> lock());
+        lock.setId("shell-lock");
+        Button signOut = Ui.button("shell.signOut", e -> onSignOut.run());
+        signOut.setId("shell-signout");
+        bar.getChildren().addAll(spacer, connectivity, userLabel, lock, signOut);
+        bar.getStyleClass().add(Styles.TOP_BAR);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void updateUserLabel() {
+        UserAccount user = session.user();
+        userLabel.setText(Ui.text("shell.user", user.displayName(), Ui.text(user.role().messageKey())));
+    }
+
+    private Node statusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("shell-status");
+        status.setText(Ui.text("status.ready"));
+        if (services.tasks() instanceof FxBackgroundTasks fx) {
+            Button cancel = Ui.button("status.cancel", e -> fx.running().forEach(Task::cancel));
+            cancel.setId("status-cancel");
+            cancel.visibleProperty().bind(Bindings.isNotEmpty(fx.running()));
+            status.getRightItems().add(cancel);
+            fx.running().addListener((ListChangeListener<Task<?>>) change -> {
+                status.progressProperty().unbind();
+                if (fx.running().isEmpty()) {
+                    status.setText(Ui.text("status.ready"));
+                    status.setProgress(0);
+                } else {
+                    Task<?> task = fx.running().get(fx.running().size() - 1);
+                    status.setText(task.getTitle().isEmpty() ? Ui.text("status.working") : task.getTitle());
+                    status.progressProperty().bind(task.progressProperty());
+                }
+            });
+        }
+        return status;
+    }
+
+    private void buildNavigation() {
+        UserService users = new UserService(session, services.config().stateDir(), services.config().kdfParams());
+        List<Entry> entries = List.of(
+                new Entry("nav.home", null, () -> new HomeView(session, services.tasks())),
+                new Entry("nav.registry", Permission.VIEW_REGISTRY,
+                        () -> new RegistryView(new PersonService(session), services.tasks())),
+                new Entry("nav.users", Permission.MANAGE_USERS,
+                        () -> new UsersView(new UsersViewModel(users, services.tasks()))),
+                new Entry("nav.audit", Permission.VIEW_AUDIT,
+                        () -> new AuditView(new AuditViewModel(session.audit(), services.tasks()))),
+                new Entry("nav.backup", Permission.BACKUP, () -> new BackupView(session, services.tasks(), services.dialogs())),
+                new Entry("nav.settings", Permission.CHANGE_SETTINGS,
+                        () -> new SettingsView(new SettingsService(session), services.tasks(), s -> {
+                            if (autoLock != null) {
+                                autoLock.setMinutes(s.autoLockMinutes());
+                            }
+                        })),
+                new Entry("nav.account", null, () -> new AccountView(session, users, services.tasks(), this::updateUserLabel)));
+        VBox nav = new VBox();
+        nav.getStyleClass().add(Styles.NAV);
+        nav.setId("shell-nav");
+        for (Entry entry : entries) {
+            if (entry.permission() != null && !session.can(entry.permission())) {
+                continue;
+            }
+            ToggleButton button = new ToggleButton(Ui.text(entry.key()));
+            button.setId(Ui.idFor(entry.key()));
+            button.getStyleClass().add(Styles.NAV_BUTTON);
+            button.setToggleGroup(navGroup);
+            int number = navButtons.size() + 1;
+            button.setAccessibleText(Ui.text(entry.key()));
+            button.setAccessibleHelp(Ui.text("nav.shortcut", number));
+            button.setOnAction(e -> {
+                button.setSelected(true);
+                show(entry.key(), entry.factory());
+            });
+            navButtons.add(button);
+            nav.getChildren().add(button);
+        }
+        frame.setLeft(nav);
+    }
+
+    private void show(String key, Supplier<View> factory) {
+        if (current != null) {
+            current.deactivate();
+        }
+        current = views.computeIfAbsent(key, k -> factory.get());
+        content.getChildren().setAll(current.root());
+        current.activate();
+        Node focus = current.initialFocus();
+        Platform.runLater(focus::requestFocus);
+    }
+
+    /** Called once the shell is in the scene: shortcuts, auto-lock, first screen. */
+    void attach(Scene scene, int autoLockMinutes) {
+        attachShortcuts(scene);
+        autoLock = new AutoLock(scene, this::lock);
+        autoLock.start(autoLockMinutes);
+        connectivityPoll.play();
+        checkConnectivity();
+        int start = session.user().mustChangePassphrase() ? navButtons.size() - 1 : 0;
+        navButtons.get(start).fire();
+    }
+
+    void detach(Scene scene) {
+        scene.getAccelerators().clear();
+        if (autoLock != null) {
+            autoLock.stop();
+        }
+        connectivityPoll.stop();
+        if (current != null) {
+            current.deactivate();
+        }
+    }
+
+    boolean isLocked() {
+        return lockView != null;
+    }
+
+    /** Hides everything behind the lock screen; the screens stay alive but are not shown or focusable. */
+    void lock() {
+        if (lockView != null) {
+            return;
+        }
+        autoLock.pause();
+        frame.setVisible(false);
+        lockView = new LockView(session, services.logins(), services.tasks(), this::unlocked);
+        root.getChildren().add(lockView.root());
+        services.tasks().run(Ui.text("status.working"), p -> {
+            session.audit().record(org.consulardesk.security.service.AuditEvent.of("LOCKED"));
+            return null;
+        }, done -> { }, failure -> { });
+        Platform.runLater(() -> lockView.initialFocus().requestFocus());
+    }
+
+    private void unlocked(UserAccount user) {
+        root.getChildren().remove(lockView.root());
+        lockView = null;
+        frame.setVisible(true);
+        updateUserLabel();
+        autoLock.resume();
+        // Another user may have taken over: rebuild navigation for their role.
+        views.clear();
+        navButtons.clear();
+        buildNavigation();
+        Scene scene = root.getScene();
+        scene.getAccelerators().clear();
+        attachShortcuts(scene);
+        navButtons.get(0).fire();
+    }
+
+    private void attachShortcuts(Scene scene) {
+        for (int i = 0; i < navButtons.size() && i < 9; i++) {
+            ToggleButton button = navButtons.get(i);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), button::fire);
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::lock);
+    }
+
+    /** Quietly, off the FX thread: a status-bar entry every 30 seconds would only distract. */
+    private void checkConnectivity() {
+        java.util.concurrent.CompletableFuture.supplyAsync(Connectivity::networkAvailable)
+                .exceptionally(e -> false)
+                .thenAccept(online -> Platform.runLater(() -> {
+                    connectivity.setText(Ui.text(online ? "shell.online" : "shell.offline"));
+                    connectivity.setAccessibleText(connectivity.getText());
+                    connectivity.getStyleClass().removeAll(Styles.STATUS_OFFLINE, Styles.STATUS_ONLINE);
+                    connectivity.getStyleClass().add(online ? Styles.STATUS_ONLINE : Styles.STATUS_OFFLINE);
+                }));
+    }
+
+    Session session() {
+        return session;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+}

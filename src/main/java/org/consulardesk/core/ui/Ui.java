@@ -1,0 +1,113 @@
+package org.consulardesk.core.ui;
+
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.consulardesk.core.Messages;
+import org.consulardesk.core.UserError;
+
+/** Small factories so every control gets its text from the bundle and an accessible name. */
+public final class Ui {
+    private Ui() {
+    }
+
+    public static String text(String key, Object... args) {
+        return Messages.get(key, args);
+    }
+
+    public static Label label(String key, Object... args) {
+        return new Label(text(key, args));
+    }
+
+    public static Label styled(String style, String key, Object... args) {
+        Label label = label(key, args);
+        label.getStyleClass().add(style);
+        label.setWrapText(true);
+        return label;
+    }
+
+    public static Button button(String key, EventHandler<ActionEvent> action) {
+        Button button = new Button(text(key));
+        button.setAccessibleText(button.getText().replace("_", ""));
+        button.setMnemonicParsing(true);
+        button.setOnAction(action);
+        return button;
+    }
+
+    public static Button primary(String key, EventHandler<ActionEvent> action) {
+        Button button = button(key, action);
+        button.getStyleClass().add(Styles.PRIMARY);
+        button.setDefaultButton(true);
+        return button;
+    }
+
+    public static TextField field(String accessibleKey) {
+        TextField field = new TextField();
+        field.setAccessibleText(text(accessibleKey));
+        field.setId(idFor(accessibleKey));
+        return field;
+    }
+
+    public static PasswordField secret(String accessibleKey) {
+        PasswordField field = new PasswordField();
+        field.setAccessibleText(text(accessibleKey));
+        field.setId(idFor(accessibleKey));
+        return field;
+    }
+
+    /** Ids let tests and screen readers find controls; derived from the message key. */
+    public static String idFor(String key) {
+        return key.replace('.', '-');
+    }
+
+    /** A two-column form: labels on the left, fields growing on the right; labels point at their field. */
+    public static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        return grid;
+    }
+
+    public static void row(GridPane grid, int row, String labelKey, Node field) {
+        Label label = label(labelKey);
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(label, 0, row);
+        grid.add(field, 1, row);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+    }
+
+    public static VBox card(Node... children) {
+        VBox card = new VBox(children);
+        card.getStyleClass().add(Styles.CARD);
+        card.setPadding(new Insets(18));
+        return card;
+    }
+
+    public static VBox page(Node... children) {
+        VBox page = new VBox(children);
+        page.getStyleClass().add(Styles.PAGE);
+        return page;
+    }
+
+    /** What to tell the user about a failure: our own messages as they are, anything else generically. */
+    public static String describe(Throwable error) {
+        Throwable t = error;
+        while (t != null) {
+            if (t instanceof UserError user) {
+                return user.getMessage();
+            }
+            t = t.getCause();
+        }
+        return text("error.unexpected");
+    }
+}

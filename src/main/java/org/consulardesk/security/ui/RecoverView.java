@@ -1,0 +1,92 @@
+package org.consulardesk.security.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.consulardesk.core.BackgroundTasks;
+import org.consulardesk.core.crypto.KdfParams;
+import org.consulardesk.core.crypto.RecoveryKey;
+import org.consulardesk.core.ui.Styles;
+import org.consulardesk.core.ui.Ui;
+import org.consulardesk.core.ui.View;
+import org.consulardesk.security.service.LoginService;
+import org.consulardesk.security.service.Session;
+
+/** The head of post sets a new passphrase with the printed recovery key. */
+public final class RecoverView implements View {
+    private final VBox root;
+    private final TextField key = Ui.field("recover.key");
+
+    public RecoverView(Path dir, LoginService logins, KdfParams params, BackgroundTasks tasks, Runnable onBack,
+                       Consumer<Session> onSession) {
+        TextField username = Ui.field("recover.username");
+        PasswordField passphrase = Ui.secret("recover.passphrase");
+        PasswordField confirm = Ui.secret("recover.confirm");
+        key.setPromptText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
+        Label error = new Label();
+        error.setId("recover-error");
+        error.getStyleClass().add(Styles.ERROR);
+        error.setWrapText(true);
+
+        GridPane form = Ui.form();
+        Ui.row(form, 0, "recover.key", key);
+        Ui.row(form, 1, "recover.username", username);
+        Ui.row(form, 2, "recover.passphrase", passphrase);
+        form.add(new PassphraseStrength(passphrase, () -> List.of(username.getText())), 1, 3);
+        Ui.row(form, 4, "recover.confirm", confirm);
+
+        Button submit = Ui.primary("recover.submit", null);
+        submit.setOnAction(e -> {
+            error.setText("");
+            if (!passphrase.getText().equals(confirm.getText())) {
+                error.setText(Ui.text("error.passphrase.mismatch"));
+                return;
+            }
+            RecoveryKey recoveryKey;
+            try {
+                recoveryKey = RecoveryKey.parse(key.getText());
+            } catch (IllegalArgumentException ex) {
+                error.setText(Ui.text("error.recovery.format"));
+                return;
+            }
+            char[] next = passphrase.getText().toCharArray();
+            String user = username.getText();
+            submit.setDisable(true);
+            tasks.run(Ui.text("recover.working"), p -> logins.recover(dir, recoveryKey, user, next, params), session -> {
+                submit.setDisable(false);
+                onSession.accept(session);
+            }, failure -> {
+                submit.setDisable(false);
+                error.setText(Ui.describe(failure));
+            });
+        });
+        Button back = Ui.button("common.back", e -> onBack.run());
+        HBox actions = new HBox(10, back, submit);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox card = Ui.card(Ui.styled(Styles.TITLE, "recover.title"), Ui.styled(Styles.MUTED, "recover.intro"), form,
+                error, actions);
+        card.setMaxWidth(640);
+        root = new VBox(card);
+        root.getStyleClass().add(Styles.PAGE);
+        root.setAlignment(Pos.CENTER);
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public Node initialFocus() {
+        return key;
+    }
+}

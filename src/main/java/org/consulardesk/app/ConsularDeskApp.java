@@ -104,13 +104,14 @@ public class ConsularDeskApp extends Application {
     }
 
     private void openFolder(Path dir, WelcomeView welcome) {
+        welcome.showBusy(Ui.text("welcome.opening"));
         tasks.run(Ui.text("welcome.opening"), p -> RegistryFolder.readDescriptor(dir),
                 descriptor -> showLogin(dir, descriptor, ""), failure -> welcome.showError(Ui.describe(failure)));
     }
 
     private void openTraining(WelcomeView welcome) {
         Path dir = config.trainingRegistryDir();
-        welcome.showError("");
+        welcome.showBusy(Ui.text("welcome.training.working"));
         tasks.run(Ui.text("welcome.training.working"), p -> {
             if (RegistryFolder.isRegistry(dir)) {
                 return services.logins().login(dir, TrainingRegistry.TRAINER, TrainingRegistry.PASSPHRASE.toCharArray());

@@ -24,6 +24,7 @@ final class WelcomeView implements View {
     private final Button create;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final Label error = new Label();
+    private final VBox choices;
 
     WelcomeView(Runnable onCreate, Runnable onOpenFolder, Runnable onTraining, Consumer<Path> onOpenRecent) {
         create = Ui.primary("welcome.create", e -> onCreate.run());
@@ -36,7 +37,7 @@ final class WelcomeView implements View {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setPrefHeight(44);
         }
-        VBox choices = new VBox(10,
+        choices = new VBox(10,
                 choice(create, "welcome.create.hint"),
                 choice(open, "welcome.open.hint"),
                 choice(training, "welcome.training.hint"));
@@ -84,7 +85,20 @@ final class WelcomeView implements View {
     }
 
     void showError(String message) {
+        busy(false);
+        error.getStyleClass().setAll("label", Styles.ERROR);
         error.setText(message);
+    }
+
+    /** While a registry opens: say so, and keep the buttons from starting a second one. */
+    void showBusy(String message) {
+        busy(true);
+        error.getStyleClass().setAll("label", Styles.MUTED);
+        error.setText(message);
+    }
+
+    private void busy(boolean busy) {
+        choices.setDisable(busy);
     }
 
     @Override

@@ -45,13 +45,15 @@ public final class TrainingRegistry {
         Random random = new Random(seed);
         PersonService persons = new PersonService(session);
         PurposeOfStay[] purposes = PurposeOfStay.values();
+        List<NewPerson> batch = new java.util.ArrayList<>(people);
         for (int i = 0; i < people; i++) {
             int year = 1950 + random.nextInt(55);
             String birth = random.nextInt(10) == 0 ? Integer.toString(year)
                     : String.format("%04d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
-            persons.register(new NewPerson(pick(FAMILY, random), pick(GIVEN, random), random.nextBoolean() ? 'F' : 'M',
+            batch.add(new NewPerson(pick(FAMILY, random), pick(GIVEN, random), random.nextBoolean() ? 'F' : 'M',
                     birth, pick(CITIES, random), "KE", purposes[random.nextInt(purposes.length)]));
         }
+        persons.registerAll(batch);
         return session;
     }
 

@@ -17,7 +17,26 @@ public final class PersonService {
     }
 
     public Person register(NewPerson person) {
+        return registerAll(List.of(person)).get(0);
+    }
+
+    /** Registers several people in one transaction: all of them or, on any error, none. */
+    public List<Person> registerAll(List<NewPerson> people) {
         session.require(Permission.EDIT_REGISTRY);
+        people.forEach(PersonService::validate);
+        return session.database().write(tx -> {
+            List<Person> added = new java.util.ArrayList<>(people.size());
+            for (NewPerson person : people) {
+                Person p = store.insert(tx, person, session.now());
+                session.audit().record(tx, AuditEvent.on("PERSON_ADDED", "person", p.id(),
+                        "family_name", "given_names", "sex", "birth_date", "city", "country_code", "purpose"));
+                added.add(p);
+            }
+            return added;
+        });
+    }
+
+    private static void validate(NewPerson person) {
         if (person.familyName() == null || person.familyName().isBlank()) {
             throw new UserError("error.person.familyNameRequired");
         }
@@ -27,12 +46,6 @@ public final class PersonService {
         if (person.birthDate() != null && !person.birthDate().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
             throw new UserError("error.person.birthDate", person.birthDate());
         }
-        return session.database().write(tx -> {
-            Person added = store.insert(tx, person, session.now());
-            session.audit().record(tx, AuditEvent.on("PERSON_ADDED", "person", added.id(),
-                    "family_name", "given_names", "sex", "birth_date", "city", "country_code", "purpose"));
-            return added;
-        });
     }
 
     public List<Person> search(String query, int offset, int limit) {

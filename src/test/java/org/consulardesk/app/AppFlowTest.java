@@ -1,0 +1,192 @@
+package org.consulardesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.consulardesk.core.crypto.KdfParams;
+import org.consulardesk.core.ui.Styles;
+import org.consulardesk.security.service.RegistryCreator;
+import org.consulardesk.security.service.UserAccount;
+import org.consulardesk.store.RegistryDescriptor;
+import org.consulardesk.store.RegistryFolder;
+import org.consulardesk.store.RegistryKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main paths through the desktop application, headless under Monocle. */
+class AppFlowTest extends FxRobot {
+    private static final KdfParams FAST = new KdfParams(1024, 1, 1);
+    private static final String PASSPHRASE = "amber falcon orbit velvet 1987";
+
+    @TempDir
+    Path temp;
+    private ConsularDeskApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AppConfig config = new AppConfig(FAST, temp.resolve("data"), temp.resolve("state"));
+        app = (ConsularDeskApp) FxToolkit.setupApplication(() -> new ConsularDeskApp(config));
+        assertThat(stage).isNotNull();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app.shell() != null) {
+            app.shell().session().close();
+        }
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void createsRegistryShowsRecoveryKeyAndOpensShell() throws Exception {
+        clickOn("#welcome-create");
+        waitFor(() -> lookup("#create-postName").tryQuery().isPresent());
+        clickOn("#create-postName").write("Embassy of Utopia in Accra");
+        ComboBox<String> country = lookup("#create-country").queryComboBox();
+        interact(() -> country.setValue("GH"));
+        Path folder = temp.resolve("accra");
+        clickOn("#create-folder");
+        press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        write(folder.toString());
+        clickOn("#create-username").write("h.mensah");
+        clickOn("#create-displayName").write("Hana Mensah");
+        clickOn("#create-passphrase").write(PASSPHRASE);
+        assertThat(lookup("#passphrase-strength-verdict").queryAs(Label.class).getText()).isIn("Strong", "Very strong");
+        clickOn("#create-confirm").write(PASSPHRASE);
+        clickOn("Create registry");
+
+        waitFor(() -> lookup("#recovery-key-groups").tryQuery().isPresent());
+        GridPane groups = lookup("#recovery-key-groups").queryAs(GridPane.class);
+        List<String> key = groups.getChildren().stream().filter(n -> n.getStyleClass().contains(Styles.RECOVERY_KEY))
+                .map(n -> ((Label) n).getText()).toList();
+        assertThat(key).hasSize(8).allMatch(g -> g.matches("[0-9A-Z]{4}"));
+
+        // A wrong group keeps the user on this screen.
+        clickOn("#recovery-confirm-first").write("XXXX");
+        clickOn("#recovery-confirm-second").write("YYYY");
+        clickOn("I have stored the key, continue");
+        assertThat(lookup("#recovery-error").queryAs(Label.class).getText()).isNotBlank();
+
+        int[] asked = askedGroups();
+        clickOn("#recovery-confirm-first").eraseText(4).write(key.get(asked[0] - 1).toLowerCase());
+        clickOn("#recovery-confirm-second").eraseText(4).write(key.get(asked[1] - 1));
+        clickOn("I have stored the key, continue");
+
+        waitFor(() -> lookup("#shell-post").tryQuery().isPresent());
+        assertThat(lookup("#shell-post").queryAs(Label.class).getText()).isEqualTo("Embassy of Utopia in Accra");
+        assertThat(RegistryFolder.isRegistry(folder)).isTrue();
+    }
+
+    @Test
+    void wrongPassphraseIsRefusedThenRightOneOpensTheShell() throws Exception {
+        Path dir = createRegistry();
+        showLogin(dir);
+        clickOn("#login-username").write("h.mensah");
+        clickOn("#login-passphrase").write("not the right passphrase at all");
+        type(KeyCode.ENTER);
+        waitFor(() -> !lookup("#login-error").queryAs(Label.class).getText().isBlank());
+        assertThat(lookup("#login-error").queryAs(Label.class).getText()).contains("4 tries left");
+        assertThat(app.shell()).isNull();
+
+        clickOn("#login-passphrase").write(PASSPHRASE);
+        type(KeyCode.ENTER);
+        waitFor(() -> app.shell() != null);
+        assertThat(lookup("#shell-user").queryAs(Label.class).getText()).contains("Hana Mensah");
+    }
+
+    @Test
+    void lockHidesEverythingAndOnlyTheRightPassphraseUnlocks() throws Exception {
+        signIn(createRegistry());
+        press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitFor(() -> app.shell().isLocked());
+        Node content = lookup("#shell-content").query();
+        assertThat(content.getParent().isVisible()).isFalse();
+        assertThat(lookup("#lock-screen").query().isVisible()).isTrue();
+
+        clickOn("#lock-passphrase").write("wrong passphrase for unlock");
+        type(KeyCode.ENTER);
+        waitFor(() -> !lookup("#lock-error").queryAs(Label.class).getText().isBlank());
+        assertThat(app.shell().isLocked()).isTrue();
+
+        clickOn("#lock-passphrase").write(PASSPHRASE);
+        type(KeyCode.ENTER);
+        waitFor(() -> !app.shell().isLocked());
+        assertThat(lookup("#shell-content").query().getParent().isVisible()).isTrue();
+    }
+
+    @Test
+    void headOfPostAddsAndDisablesAUser() throws Exception {
+        signIn(createRegistry());
+        clickOn("#nav-users");
+        waitFor(() -> lookup("#users-table").tryQuery().isPresent());
+        clickOn("#users-add-username").write("k.asante");
+        clickOn("#users-add-displayName").write("Kofi Asante");
+        clickOn("#users-add-passphrase").write("copper lantern meadow thistle 42");
+        clickOn("#users-add-submit");
+        TableView<UserAccount> table = lookup("#users-table").queryTableView();
+        waitFor(() -> table.getItems().stream().anyMatch(u -> u.username().equals("k.asante")));
+
+        interact(() -> table.getSelectionModel().select(
+                table.getItems().stream().filter(u -> u.username().equals("k.asante")).findFirst().orElseThrow()));
+        clickOn("#users-disable");
+        waitFor(() -> table.getItems().stream().anyMatch(u -> u.username().equals("k.asante") && !u.enabled()));
+        assertThat(lookup("#users-message").queryAs(Label.class).getText()).contains("k.asante");
+    }
+
+    private int[] askedGroups() {
+        String first = lookup("#recovery-confirm-first").queryTextInputControl().getPromptText();
+        String second = lookup("#recovery-confirm-second").queryTextInputControl().getPromptText();
+        return new int[] {Integer.parseInt(first.replaceAll("\\D", "")), Integer.parseInt(second.replaceAll("\\D", ""))};
+    }
+
+    private Path createRegistry() {
+        Path dir = temp.resolve("post");
+        new RegistryCreator(FAST, Clock.systemUTC()).create(new RegistryCreator.Request(dir, RegistryKind.POST,
+                "Embassy of Utopia in Accra", "GH", "h.mensah", "Hana Mensah", PASSPHRASE.toCharArray())).session().close();
+        return dir;
+    }
+
+    private void showLogin(Path dir) {
+        RegistryDescriptor descriptor = RegistryFolder.readDescriptor(dir);
+        interact(() -> app.showLogin(dir, descriptor, ""));
+        waitFor(() -> lookup("#login-username").tryQuery().isPresent());
+    }
+
+    private void signIn(Path dir) {
+        showLogin(dir);
+        clickOn("#login-username").write("h.mensah");
+        clickOn("#login-passphrase").write(PASSPHRASE);
+        type(KeyCode.ENTER);
+        waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+    }
+
+}

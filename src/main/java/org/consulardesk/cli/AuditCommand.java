@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The audit log. */
-@Command(name = "audit", mixinStandardHelpOptions = true, subcommands = AuditCommand.Verify.class)
+@Command(name = "audit", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", subcommands = AuditCommand.Verify.class)
 final class AuditCommand extends GroupCommand {
 
     /** Walks the hash chain; exit 0 when intact, 1 at the first break. */

@@ -31,6 +31,7 @@ public final class Cli {
 
     /** Runs a command on the process's standard streams and console; returns its exit code. */
     public static int run(String... args) {
+        QuietLogging.apply();
         return run(Terminal.system(), args);
     }
 
@@ -51,6 +52,7 @@ public final class Cli {
             cli.addSubcommand(command);
         }
         cli.setResourceBundle(Messages.bundle());
+        setVersionProvider(cli);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -59,6 +61,12 @@ public final class Cli {
             return USER_ERROR;
         });
         return cli;
+    }
+
+    /** Every command prints the same version for --version. */
+    private static void setVersionProvider(CommandLine command) {
+        command.getCommandSpec().versionProvider(new VersionProvider());
+        command.getSubcommands().values().forEach(Cli::setVersionProvider);
     }
 
     /** The message for a failure: the user error's own text, or a short generic line; never a trace. */

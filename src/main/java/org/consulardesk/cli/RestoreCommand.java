@@ -30,7 +30,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     /** Either a user and their passphrase, or the recovery key. */
     static final class Secret {
-        @ArgGroup(exclusive = false)
+        @ArgGroup(exclusive = false, multiplicity = "1")
         UserSecret user;
 
         @Option(names = "--recovery-key-file", required = true, paramLabel = "FILE", descriptionKey = "cli.option.recoveryKeyFile")

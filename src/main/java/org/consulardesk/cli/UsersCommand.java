@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Staff accounts: the head of post adds, lists, disables, enables and unlocks them. */
-@Command(name = "users", mixinStandardHelpOptions = true,
+@Command(name = "users", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         subcommands = {UsersCommand.Add.class, UsersCommand.List.class, UsersCommand.Disable.class,
                 UsersCommand.Enable.class, UsersCommand.Unlock.class})
 final class UsersCommand extends GroupCommand {

@@ -31,7 +31,6 @@ public final class Cli {
 
     /** Runs a command on the process's standard streams and console; returns its exit code. */
     public static int run(String... args) {
-        QuietLogging.apply();
         return run(Terminal.system(), args);
     }
 

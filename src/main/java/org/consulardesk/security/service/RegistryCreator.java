@@ -36,6 +36,13 @@ public final class RegistryCreator {
     public record Created(Session session, RecoveryKey recoveryKey) {
     }
 
+    /** On POSIX systems only the account running ConsularDesk may enter the registry folder. */
+    static void ownerOnly(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     public Created create(Request request) {
         String username = UsernameRules.check(request.username());
         String country = request.countryCode() == null ? "" : request.countryCode().strip().toUpperCase(Locale.ROOT);
@@ -52,6 +59,7 @@ public final class RegistryCreator {
         RegistryFolder.requireEmptyOrAbsent(request.dir());
         try {
             Files.createDirectories(request.dir());
+            ownerOnly(request.dir());
         } catch (IOException e) {
             throw new UserError(e, "error.registry.unwritable", request.dir().toString());
         }

@@ -24,8 +24,8 @@ import org.consulardesk.security.ui.LoginView;
 import org.consulardesk.security.ui.LoginViewModel;
 import org.consulardesk.security.ui.RecoverView;
 import org.consulardesk.security.ui.RecoveryKeyView;
-import org.consulardesk.store.RegistryDescriptor;
 import org.consulardesk.store.RegistryFolder;
+import org.consulardesk.store.model.RegistryDescriptor;
 import org.consulardesk.store.service.BackupService;
 import org.consulardesk.store.service.RegistrySettings;
 import org.consulardesk.store.service.SettingsService;
@@ -146,7 +146,7 @@ public class ConsularDeskApp extends Application {
             return new SettingsService(session).load();
         }, settings -> {
             String title = Ui.text("app.windowTitle", session.descriptor().postName());
-            stage.setTitle(session.descriptor().kind() == org.consulardesk.store.RegistryKind.TRAINING
+            stage.setTitle(session.descriptor().kind() == org.consulardesk.store.model.RegistryKind.TRAINING
                     ? Ui.text("app.training") + " · " + title : title);
             shell = new MainShell(session, services, () -> closeSession(this::showWelcome));
             root.getChildren().setAll(shell.root());
@@ -170,7 +170,7 @@ public class ConsularDeskApp extends Application {
                     BackupService.rotate(session, dir, settings.backupsToKeep());
                 }
             } finally {
-                session.audit().record(org.consulardesk.security.service.AuditEvent.of("LOGOUT"));
+                session.audit().record(org.consulardesk.security.model.AuditEvent.of("LOGOUT"));
                 session.close();
             }
             return null;

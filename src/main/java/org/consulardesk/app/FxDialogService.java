@@ -9,8 +9,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.DialogService;
+import org.consulardesk.core.ui.Styles;
 
 /** JavaFX dialogs owned by the main window. */
 public final class FxDialogService implements DialogService {

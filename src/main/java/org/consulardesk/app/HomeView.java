@@ -9,7 +9,7 @@ import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.registry.service.PersonService;
-import org.consulardesk.security.service.Permission;
+import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
 
 /** Overview: which post, who is signed in, how many registrations, where the folder is. */

@@ -6,8 +6,8 @@ import java.lang.reflect.Constructor;
 import java.util.List;
 import org.consulardesk.core.Messages;
 import org.consulardesk.core.UserError;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of the command line; the picocli command tree is built here. Exit codes: 0 success,

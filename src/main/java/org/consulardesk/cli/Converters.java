@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.consulardesk.core.Messages;
-import org.consulardesk.security.service.Role;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.store.model.RegistryKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

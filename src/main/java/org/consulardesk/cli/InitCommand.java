@@ -8,8 +8,8 @@ import org.consulardesk.core.Messages;
 import org.consulardesk.core.crypto.KdfParams;
 import org.consulardesk.security.service.RegistryCreator;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.store.RegistryDescriptor;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -8,7 +8,7 @@ import org.consulardesk.core.ProgressSink;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.RecoveryKey;
 import org.consulardesk.security.service.Credential;
-import org.consulardesk.store.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryDescriptor;
 import org.consulardesk.store.service.BackupService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Properties;
 import org.consulardesk.core.AtomicFiles;
 import org.consulardesk.core.UserError;
+import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryKind;
 
 /** The files that make a registry folder, and its plaintext descriptor. */
 public final class RegistryFolder {

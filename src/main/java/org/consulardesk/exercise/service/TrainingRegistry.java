@@ -5,14 +5,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import org.consulardesk.core.crypto.KdfParams;
-import org.consulardesk.registry.service.NewPerson;
+import org.consulardesk.registry.model.NewPerson;
+import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.service.PersonService;
-import org.consulardesk.registry.service.PurposeOfStay;
+import org.consulardesk.security.model.Role;
 import org.consulardesk.security.service.RegistryCreator;
-import org.consulardesk.security.service.Role;
 import org.consulardesk.security.service.Session;
 import org.consulardesk.security.service.UserService;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryKind;
 
 /**
  * The training registry: a post of Utopia (ICAO code UTO, the specimen state of ICAO Doc 9303) in

@@ -2,9 +2,11 @@ package org.consulardesk.registry.service;
 
 import java.util.List;
 import org.consulardesk.core.UserError;
+import org.consulardesk.registry.model.NewPerson;
+import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.store.PersonStore;
-import org.consulardesk.security.service.AuditEvent;
-import org.consulardesk.security.service.Permission;
+import org.consulardesk.security.model.AuditEvent;
+import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
 
 /** Registering citizens and finding them again. */

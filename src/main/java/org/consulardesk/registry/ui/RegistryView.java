@@ -21,7 +21,7 @@ import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
-import org.consulardesk.registry.service.Person;
+import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.service.PersonService;
 
 /**

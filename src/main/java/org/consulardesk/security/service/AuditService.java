@@ -5,6 +5,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.consulardesk.core.crypto.Hashes;
+import org.consulardesk.security.model.AuditEvent;
+import org.consulardesk.security.model.AuditFilter;
+import org.consulardesk.security.model.AuditRecord;
+import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.store.AuditStore;
 import org.consulardesk.store.Tx;
 

@@ -9,13 +9,16 @@ import org.consulardesk.core.Durations;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.KdfParams;
 import org.consulardesk.core.crypto.RecoveryKey;
+import org.consulardesk.security.model.AuditEvent;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.security.store.KeyFile;
 import org.consulardesk.security.store.KeyFileStore;
 import org.consulardesk.security.store.LoginAttemptStore;
 import org.consulardesk.security.store.UserStore;
 import org.consulardesk.store.Database;
-import org.consulardesk.store.RegistryDescriptor;
 import org.consulardesk.store.RegistryFolder;
+import org.consulardesk.store.model.RegistryDescriptor;
 
 /**
  * Opening a registry with a passphrase. A wrong passphrase changes no file of the registry: the

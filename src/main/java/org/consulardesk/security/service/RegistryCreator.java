@@ -10,13 +10,16 @@ import java.util.Locale;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.KdfParams;
 import org.consulardesk.core.crypto.RecoveryKey;
+import org.consulardesk.security.model.AuditEvent;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.security.store.KeyFileStore;
 import org.consulardesk.security.store.UserStore;
 import org.consulardesk.store.Database;
 import org.consulardesk.store.PostStore;
-import org.consulardesk.store.RegistryDescriptor;
 import org.consulardesk.store.RegistryFolder;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryKind;
 
 /** Sets up a new registry folder: keys, encrypted database, post record and head-of-post account. */
 public final class RegistryCreator {

@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import org.consulardesk.core.Messages;
 import org.consulardesk.core.UserError;
+import org.consulardesk.security.model.Permission;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.store.Database;
-import org.consulardesk.store.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryDescriptor;
 
 /**
  * An open, unlocked registry and the user working in it. Every service of every feature is built

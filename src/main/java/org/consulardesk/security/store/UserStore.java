@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.consulardesk.core.UserError;
-import org.consulardesk.security.service.Role;
-import org.consulardesk.security.service.UserAccount;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.store.Tx;
 import org.consulardesk.store.generated.tables.records.AppUserRecord;
 

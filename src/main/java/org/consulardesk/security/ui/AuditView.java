@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
-import org.consulardesk.security.service.AuditRecord;
+import org.consulardesk.security.model.AuditRecord;
 
 /** The audit log: filter by user, action and dates; page through; check the hash chain. */
 public final class AuditView implements View {

@@ -14,8 +14,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Ui;
-import org.consulardesk.security.service.AuditFilter;
-import org.consulardesk.security.service.AuditRecord;
+import org.consulardesk.security.model.AuditFilter;
+import org.consulardesk.security.model.AuditRecord;
 import org.consulardesk.security.service.AuditService;
 
 /** Audit viewer state: filters, the current page of entries, and the result of a chain check. */

@@ -11,7 +11,7 @@ import javafx.beans.property.StringProperty;
 import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.security.service.RegistryCreator;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryKind;
 
 /** State and command of the create-registry screen. */
 public final class CreateRegistryViewModel {

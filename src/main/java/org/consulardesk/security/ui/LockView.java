@@ -14,9 +14,9 @@ import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.security.service.UserAccount;
 
 /**
  * Covers the whole window when the workstation locks. It shows no registry data, only the post and

@@ -15,7 +15,7 @@ import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryKind;
 
 /** The sign-in screen of one registry folder. */
 public final class LoginView implements View {

@@ -10,7 +10,7 @@ import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.store.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryDescriptor;
 
 /** Signing in to a registry folder. The key derivation and database open run in the background. */
 public final class LoginViewModel {

@@ -18,8 +18,8 @@ import javafx.util.StringConverter;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
-import org.consulardesk.security.service.Role;
-import org.consulardesk.security.service.UserAccount;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 
 /** User management for the head of post. */
 public final class UsersView implements View {

@@ -8,8 +8,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Ui;
-import org.consulardesk.security.service.Role;
-import org.consulardesk.security.service.UserAccount;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.security.service.UserService;
 
 /** The head of post's user management: list, add, disable, enable, unlock. */

@@ -23,16 +23,16 @@ import org.consulardesk.core.ProgressSink;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Aead;
 import org.consulardesk.core.crypto.SegmentedAead;
-import org.consulardesk.security.service.AuditEvent;
+import org.consulardesk.security.model.AuditEvent;
+import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Credential;
 import org.consulardesk.security.service.KeyFiles;
-import org.consulardesk.security.service.Permission;
 import org.consulardesk.security.service.Session;
 import org.consulardesk.security.service.Vault;
 import org.consulardesk.store.Database;
-import org.consulardesk.store.RegistryDescriptor;
 import org.consulardesk.store.RegistryFolder;
 import org.consulardesk.store.backup.BackupHeader;
+import org.consulardesk.store.model.RegistryDescriptor;
 
 /**
  * Encrypted single-file backups. A backup holds the registry's key file (so it opens with any

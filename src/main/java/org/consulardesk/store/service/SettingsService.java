@@ -1,7 +1,7 @@
 package org.consulardesk.store.service;
 
-import org.consulardesk.security.service.AuditEvent;
-import org.consulardesk.security.service.Permission;
+import org.consulardesk.security.model.AuditEvent;
+import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
 import org.consulardesk.store.SettingsStore;
 

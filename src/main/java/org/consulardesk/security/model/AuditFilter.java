@@ -1,4 +1,4 @@
-package org.consulardesk.security.service;
+package org.consulardesk.security.model;
 
 import java.time.Instant;
 

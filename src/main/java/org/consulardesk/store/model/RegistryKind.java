@@ -1,4 +1,4 @@
-package org.consulardesk.store;
+package org.consulardesk.store.model;
 
 /** What a registry folder is for; the training kind is marked TRAINING on every screen. */
 public enum RegistryKind {

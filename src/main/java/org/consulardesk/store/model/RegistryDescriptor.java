@@ -1,4 +1,4 @@
-package org.consulardesk.store;
+package org.consulardesk.store.model;
 
 import java.time.Instant;
 

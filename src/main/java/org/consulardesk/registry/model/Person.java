@@ -1,4 +1,4 @@
-package org.consulardesk.registry.service;
+package org.consulardesk.registry.model;
 
 /**
  * The core of a registration as the list shows it.

@@ -1,4 +1,4 @@
-package org.consulardesk.registry.service;
+package org.consulardesk.registry.model;
 
 /** Why a citizen is in the host country. */
 public enum PurposeOfStay {

@@ -1,4 +1,4 @@
-package org.consulardesk.security.service;
+package org.consulardesk.security.model;
 
 /** Things a user may be allowed to do; services check them before acting. */
 public enum Permission {

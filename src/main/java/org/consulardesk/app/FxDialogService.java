@@ -4,8 +4,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -33,6 +38,28 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
+        Dialog<char[]> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        PasswordField field = new PasswordField();
+        field.setId("dialog-secret");
+        field.setAccessibleText(fieldLabel);
+        Label label = new Label(fieldLabel);
+        label.setLabelFor(field);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(440);
+        dialog.getDialogPane().setContent(new VBox(10, text, label, field));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ButtonType.OK ? field.getText().toCharArray() : null);
+        Platform.runLater(field::requestFocus);
+        return dialog.showAndWait();
     }
 
     @Override

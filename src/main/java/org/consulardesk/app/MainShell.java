@@ -152,7 +152,7 @@ final class MainShell implements View {
                 new Entry("nav.registry", Permission.VIEW_REGISTRY,
                         () -> new RegistryView(new PersonService(session), services.tasks())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
-                        () -> new UsersView(new UsersViewModel(users, services.tasks()))),
+                        () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,
                         () -> new AuditView(new AuditViewModel(session.audit(), services.tasks()))),
                 new Entry("nav.backup", Permission.BACKUP, () -> new BackupView(session, services.tasks(), services.dialogs())),

@@ -133,15 +133,24 @@ final class UsersCommand extends GroupCommand {
         }
     }
 
+    /** The account's old key was destroyed on disable, so enabling sets a new initial passphrase. */
     @Command(name = "enable", mixinStandardHelpOptions = true)
     static final class Enable extends OnTarget {
+        @Option(names = "--new-passphrase-file", paramLabel = "FILE", descriptionKey = "cli.option.newPassphraseFile")
+        Path newPassphraseFile;
+
         Enable(Terminal terminal) {
             super(terminal);
         }
 
         @Override
         String act(UserService users) {
-            return Messages.get("cli.users.enabled", users.enable(target).username());
+            char[] initial = Passphrases.forNewUser(terminal, newPassphraseFile, target);
+            try {
+                return Messages.get("cli.users.enabled", users.enable(target, initial).username());
+            } finally {
+                Arrays.fill(initial, '\0');
+            }
         }
     }
 

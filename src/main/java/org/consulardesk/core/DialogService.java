@@ -11,6 +11,9 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
+    /** Asks for a secret (e.g. a new initial passphrase); empty when the user cancels. */
+    Optional<char[]> askSecret(String title, String message, String fieldLabel);
+
     Optional<Path> chooseDirectory(String title, Path initial);
 
     Optional<Path> chooseFileToSave(String title, String suggestedName);

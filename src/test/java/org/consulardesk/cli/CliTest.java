@@ -224,7 +224,7 @@ class CliTest {
     }
 
     @Test
-    void usersAddListDisableEnable() {
+    void usersAddListDisableEnable() throws IOException {
         Result add = asHead("users", "add", "--new-user", "b.mwangi", "--display-name", "Ben Mwangi",
                 "--role", "consular-officer", "--new-passphrase-file", officerPass.toString());
         assertThat(add.exit()).as(add.err()).isZero();
@@ -252,8 +252,14 @@ class CliTest {
                 "--passphrase-file", officerPass.toString());
         assertThat(disabledLogin.errLines()).containsExactly("This account is disabled. Ask the head of post.");
 
-        assertThat(asHead("users", "enable", "--target", "b.mwangi").exit()).isZero();
+        // Disabling destroyed the account's key: enabling gives it a new initial passphrase.
+        Path renewed = Files.writeString(officerPass.resolveSibling("officer-renewed.pass"), "harbour violet compass ninety\n");
+        Result enable = asHead("users", "enable", "--target", "b.mwangi", "--new-passphrase-file", renewed.toString());
+        assertThat(enable.exit()).as(enable.err()).isZero();
         assertThat(rowOf(listUsers(registry).out(), "b.mwangi")).endsWith("yes");
+        Result oldPassphrase = cli("users", "list", "--registry", registry.toString(), "--user", "b.mwangi",
+                "--passphrase-file", officerPass.toString());
+        assertThat(oldPassphrase.errLines()).singleElement().asString().startsWith("Wrong user name or passphrase");
 
         Result unlock = asHead("users", "unlock", "--target", "b.mwangi");
         assertThat(unlock.exit()).isZero();

@@ -135,6 +135,9 @@ public final class LoginService {
 
     private byte[] unwrapCounted(KeyFile keys, String username, char[] passphrase) {
         String holder = Vault.holderId(keys, username);
+        if (keys.isRevoked(holder)) {
+            throw new UserError("error.login.disabled");
+        }
         LoginAttemptStore attempts = attempts(keys);
         if (attempts.failures(holder) >= MAX_FAILURES) {
             throw new UserError("error.login.locked");

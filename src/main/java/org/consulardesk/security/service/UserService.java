@@ -65,22 +65,36 @@ public final class UserService {
         if (user.id() == session.user().id()) {
             throw new UserError("error.user.disableSelf");
         }
+        if (user.role() == Role.HEAD_OF_POST && session.database().read(tx -> store.countEnabledWithRole(tx, Role.HEAD_OF_POST)) <= 1) {
+            throw new UserError("error.user.lastHead");
+        }
+        // Key first: from this moment the account's passphrase opens nothing, even with a copy of the folder.
+        KeyFileStore.write(session.dir(), Vault.revoke(KeyFileStore.read(session.dir()), user.username()));
         return session.database().write(tx -> {
-            if (user.role() == Role.HEAD_OF_POST && store.countEnabledWithRole(tx, Role.HEAD_OF_POST) <= 1) {
-                throw new UserError("error.user.lastHead");
-            }
             UserAccount updated = store.setEnabled(tx, user, false, session.now());
-            session.audit().record(tx, AuditEvent.on("USER_DISABLED", "user", user.id(), "enabled"));
+            session.audit().record(tx, AuditEvent.on("USER_DISABLED", "user", user.id(), "enabled", "key"));
             return updated;
         });
     }
 
-    public UserAccount enable(String username) {
+    /**
+     * Re-enables a disabled account. Its old key was destroyed when it was disabled, so the head of
+     * post gives a new initial passphrase, which the user must change at the next sign-in.
+     */
+    public UserAccount enable(String username, char[] initialPassphrase) {
         session.require(Permission.MANAGE_USERS);
         UserAccount user = existing(username);
+        PassphrasePolicy.check(initialPassphrase, List.of(user.username(), user.displayName()));
+        KeyFile keys = KeyFileStore.read(session.dir());
+        byte[] dataKey = session.dataKey();
+        try {
+            KeyFileStore.write(session.dir(), Vault.withUser(keys, dataKey, user.username(), initialPassphrase, kdfParams));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
         return session.database().write(tx -> {
-            UserAccount updated = store.setEnabled(tx, user, true, session.now());
-            session.audit().record(tx, AuditEvent.on("USER_ENABLED", "user", user.id(), "enabled"));
+            UserAccount updated = store.setMustChange(tx, store.setEnabled(tx, user, true, session.now()), true, session.now());
+            session.audit().record(tx, AuditEvent.on("USER_ENABLED", "user", user.id(), "enabled", "key"));
             return updated;
         });
     }

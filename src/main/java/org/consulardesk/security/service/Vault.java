@@ -33,7 +33,7 @@ public final class Vault {
         byte[] holderSalt = Randoms.bytes(16);
         RecoveryKey recoveryKey = RecoveryKey.generate();
         WrappedKey recovery = wrap(registryId, RECOVERY_HOLDER, dataKey, recoveryKey.secret(), params);
-        KeyFile empty = new KeyFile(registryId, holderSalt, Map.of(), recovery);
+        KeyFile empty = new KeyFile(registryId, holderSalt, Map.of(), recovery, java.util.Set.of());
         KeyFile keys = withUser(empty, dataKey, username, passphrase, params);
         return new NewKeys(keys, dataKey, recoveryKey);
     }
@@ -44,6 +44,15 @@ public final class Vault {
     /** The key file with {@code username}'s entry added or replaced. */
     public static KeyFile withUser(KeyFile keys, byte[] dataKey, String username, char[] passphrase, KdfParams params) {
         return keys.withUser(wrap(keys.registryId(), holderId(keys, username), dataKey, passphrase, params));
+    }
+
+    /** The key file without {@code username}'s wrapped key: a disabled account can no longer open the registry. */
+    public static KeyFile revoke(KeyFile keys, String username) {
+        return keys.revoke(holderId(keys, username));
+    }
+
+    public static boolean isRevoked(KeyFile keys, String username) {
+        return keys.isRevoked(holderId(keys, username));
     }
 
     /** @throws WrongSecret when the user has no entry or the passphrase does not open it */

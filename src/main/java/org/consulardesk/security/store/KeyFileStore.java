@@ -59,6 +59,7 @@ public final class KeyFileStore {
         values.put("registry.id", keys.registryId());
         values.put("holder.salt", b64(keys.holderSalt()));
         put(values, "recovery", keys.recovery());
+        values.put("revoked", String.join(",", new TreeSet<>(keys.revoked())));
         int i = 0;
         for (WrappedKey user : keys.users().values().stream()
                 .sorted(java.util.Comparator.comparing(WrappedKey::holderId)).toList()) {
@@ -88,7 +89,10 @@ public final class KeyFileStore {
                 WrappedKey key = get(p, "user." + i);
                 users.put(key.holderId(), key);
             }
-            return new KeyFile(required(p, "registry.id"), unb64(required(p, "holder.salt")), users, get(p, "recovery"));
+            String revoked = p.getProperty("revoked", "").trim();
+            java.util.Set<String> revokedIds = revoked.isEmpty() ? java.util.Set.of() : java.util.Set.of(revoked.split(","));
+            return new KeyFile(required(p, "registry.id"), unb64(required(p, "holder.salt")), users, get(p, "recovery"),
+                    revokedIds);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(e, "error.keyfile.corrupt", source);
         }

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.consulardesk.core.DialogService;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
@@ -27,7 +28,7 @@ public final class UsersView implements View {
     private final UsersViewModel vm;
     private final TableView<UserAccount> table = new TableView<>();
 
-    public UsersView(UsersViewModel vm) {
+    public UsersView(UsersViewModel vm, DialogService dialogs) {
         this.vm = vm;
         table.setId("users-table");
         table.setAccessibleText(Ui.text("users.title"));
@@ -41,7 +42,8 @@ public final class UsersView implements View {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button disable = Ui.button("users.disable", e -> selected(vm::disable));
-        Button enable = Ui.button("users.enable", e -> selected(vm::enable));
+        Button enable = Ui.button("users.enable", e -> selected(user -> dialogs.askSecret(Ui.text("users.enable.title", user.username()),
+                Ui.text("users.enable.message"), Ui.text("users.add.passphrase")).ifPresent(secret -> vm.enable(user, secret))));
         Button unlock = Ui.button("users.unlock", e -> selected(vm::unlock));
         disable.setId("users-disable");
         enable.setId("users-enable");

@@ -38,8 +38,8 @@ public final class UsersViewModel {
         act(s -> s.disable(user.username()), "users.disabled", user.username(), () -> { });
     }
 
-    void enable(UserAccount user) {
-        act(s -> s.enable(user.username()), "users.enabled", user.username(), () -> { });
+    void enable(UserAccount user, char[] initialPassphrase) {
+        act(s -> s.enable(user.username(), initialPassphrase), "users.enabled", user.username(), () -> { });
     }
 
     void unlock(UserAccount user) {

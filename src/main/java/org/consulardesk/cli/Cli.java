@@ -24,7 +24,9 @@ public final class Cli {
             UsersCommand.class,
             AuditCommand.class,
             BackupCommand.class,
-            RestoreCommand.class);
+            RestoreCommand.class,
+            PasswdCommand.class,
+            RecoverCommand.class);
 
     private Cli() {
     }

@@ -23,9 +23,14 @@ final class LoginOptions {
     Session login(Terminal terminal) {
         char[] passphrase = Passphrases.forLogin(terminal, passphraseFile, user, false);
         try {
-            return new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(registry, user, passphrase);
+            return login(passphrase);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /** Logs in with a passphrase the caller already read (and wipes). */
+    Session login(char[] passphrase) {
+        return new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(registry, user, passphrase);
     }
 }

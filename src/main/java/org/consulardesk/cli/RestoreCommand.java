@@ -69,7 +69,7 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static RecoveryKey readRecoveryKey(Path file) {
+    static RecoveryKey readRecoveryKey(Path file) {
         char[] line = Passphrases.firstLine(file);
         try {
             return RecoveryKey.parse(new String(line));

@@ -330,6 +330,34 @@ class CliTest {
     }
 
     @Test
+    void recoverWithTheRecoveryKeyThenChangeThePassphrase() throws IOException {
+        // Work on a restored copy so the shared registry keeps its passphrases.
+        Path backup = work.resolve("out/for-recover.cdbackup");
+        assertThat(asHead("backup", "--out", backup.toString()).exit()).isZero();
+        Path copy = work.resolve("recover-copy");
+        Path keyFile = Files.writeString(work.resolve("recovery-for-recover.txt"), recoveryKey + "\n");
+        assertThat(cli("restore", "--from", backup.toString(), "--registry", copy.toString(),
+                "--recovery-key-file", keyFile.toString()).exit()).isZero();
+
+        Path recovered = Files.writeString(work.resolve("recovered-head.pass"), "saffron glacier piano eleven\n");
+        Result recover = cli("recover", "--registry", copy.toString(), "--user", "a.okafor",
+                "--recovery-key-file", keyFile.toString(), "--new-passphrase-file", recovered.toString());
+        assertThat(recover.exit()).as(recover.err()).isZero();
+        assertThat(recover.out()).contains("a.okafor");
+        assertThat(cli("users", "list", "--registry", copy.toString(), "--user", "a.okafor",
+                "--passphrase-file", headPass.toString()).exit()).isEqualTo(1);
+
+        Path changed = Files.writeString(work.resolve("changed-head.pass"), "walnut horizon tuba sixty\n");
+        Result passwd = cli("passwd", "--registry", copy.toString(), "--user", "a.okafor",
+                "--passphrase-file", recovered.toString(), "--new-passphrase-file", changed.toString());
+        assertThat(passwd.exit()).as(passwd.err()).isZero();
+        assertThat(cli("users", "list", "--registry", copy.toString(), "--user", "a.okafor",
+                "--passphrase-file", changed.toString()).exit()).isZero();
+        assertThat(cli("users", "list", "--registry", copy.toString(), "--user", "a.okafor",
+                "--passphrase-file", recovered.toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
     void restoreTakesEitherUserOrRecoveryKey() {
         Result both = cli("restore", "--from", "x", "--registry", "y", "--user", "a.okafor",
                 "--recovery-key-file", "k");

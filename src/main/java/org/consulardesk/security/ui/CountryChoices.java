@@ -29,7 +29,30 @@ final class CountryChoices {
                 return text;
             }
         });
+        selectByTyping(box);
         return box;
+    }
+
+    /** Keyboard first: typing "ken" selects Kenya, as in a native list; a pause starts a new word. */
+    private static void selectByTyping(ComboBox<String> box) {
+        StringBuilder typed = new StringBuilder();
+        long[] last = {0};
+        box.addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, event -> {
+            String ch = event.getCharacter();
+            if (ch.isEmpty() || !Character.isLetter(ch.charAt(0))) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - last[0] > 1_000_000_000L) {
+                typed.setLength(0);
+            }
+            last[0] = now;
+            typed.append(ch.toLowerCase(Locale.ROOT));
+            String prefix = typed.toString();
+            box.getItems().stream().filter(code -> name(code).toLowerCase(Locale.ROOT).startsWith(prefix)).findFirst()
+                    .ifPresent(box::setValue);
+            event.consume();
+        });
     }
 
     static String name(String code) {

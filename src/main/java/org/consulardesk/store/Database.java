@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Hashes;
@@ -25,6 +26,7 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(JdbcConnectionPool pool) {
         this.pool = pool;
@@ -95,6 +97,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {

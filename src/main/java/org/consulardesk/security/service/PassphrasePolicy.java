@@ -2,6 +2,7 @@ package org.consulardesk.security.service;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import java.util.ArrayList;
 import java.util.List;
 import org.consulardesk.core.UserError;
 
@@ -22,9 +23,29 @@ public final class PassphrasePolicy {
         if (passphrase.length == 0) {
             return 0;
         }
-        Strength strength = ZXCVBN.measure(new String(passphrase), context);
+        Strength strength = ZXCVBN.measure(new String(passphrase), contextWords(context));
         int score = strength.getScore();
         return passphrase.length < MIN_LENGTH ? Math.min(score, 1) : score;
+    }
+
+    /**
+     * Each context string and also each of its words: zxcvbn matches user inputs only as whole strings,
+     * so without the words a display name run together ("hesperashvale") would score as very strong.
+     */
+    static List<String> contextWords(List<String> context) {
+        List<String> words = new ArrayList<>();
+        for (String text : context) {
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            words.add(text.strip());
+            for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() >= 3) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
     }
 
     public static void check(char[] passphrase, List<String> context) {

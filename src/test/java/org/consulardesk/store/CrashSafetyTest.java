@@ -14,7 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.consulardesk.registry.service.Person;
+import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.service.PersonService;
 import org.consulardesk.security.service.Session;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.consulardesk.registry.service.NewPerson;
-import org.consulardesk.registry.service.Person;
+import org.consulardesk.registry.model.NewPerson;
+import org.consulardesk.registry.model.Person;
+import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.service.PersonService;
-import org.consulardesk.registry.service.PurposeOfStay;
 import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
 

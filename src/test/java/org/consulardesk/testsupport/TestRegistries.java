@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Hashes;
 import org.consulardesk.core.crypto.KdfParams;
-import org.consulardesk.registry.service.NewPerson;
-import org.consulardesk.registry.service.PurposeOfStay;
+import org.consulardesk.registry.model.NewPerson;
+import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.RegistryCreator;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryKind;
 
 /**
  * Shared fixtures: fast Argon2 parameters, a synthetic post of Utopia and its head of post, and file

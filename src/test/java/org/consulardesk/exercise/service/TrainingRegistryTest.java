@@ -7,14 +7,14 @@ import static org.consulardesk.testsupport.TestRegistries.userError;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.consulardesk.registry.service.Person;
+import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.service.PersonService;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.security.service.LoginService;
-import org.consulardesk.security.service.Role;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.security.service.UserAccount;
 import org.consulardesk.security.service.UserService;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +53,8 @@ class TrainingRegistryTest {
         LoginService login = new LoginService(state, Clock.systemUTC(), millis -> { });
         try (Session surge = login.login(tmp.resolve("a"), "surge1", TrainingRegistry.PASSPHRASE.toCharArray())) {
             assertThat(userError(() -> new PersonService(surge).register(
-                    new org.consulardesk.registry.service.NewPerson("Abara", "Mira", 'F', "1990", "Nairobi", "KE",
-                            org.consulardesk.registry.service.PurposeOfStay.TOURIST))).key())
+                    new org.consulardesk.registry.model.NewPerson("Abara", "Mira", 'F', "1990", "Nairobi", "KE",
+                            org.consulardesk.registry.model.PurposeOfStay.TOURIST))).key())
                     .isEqualTo("error.permission.denied");
         }
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.consulardesk.testsupport.TestRegistries.*;
 
 import java.nio.file.Path;
+import org.consulardesk.registry.model.NewPerson;
+import org.consulardesk.registry.model.Person;
+import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.security.service.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +82,7 @@ class PersonServiceTest {
         persons.register(new NewPerson("Varg", "", 'X', null, null, null, PurposeOfStay.TOURIST));
         assertThat(persons.count("varg")).isEqualTo(4);
         // Refused registrations wrote nothing, not even an audit entry.
-        assertThat(head.audit().count(new org.consulardesk.security.service.AuditFilter(null, "PERSON_ADDED", null, null,
+        assertThat(head.audit().count(new org.consulardesk.security.model.AuditFilter(null, "PERSON_ADDED", null, null,
                 null))).isEqualTo(4);
     }
 }

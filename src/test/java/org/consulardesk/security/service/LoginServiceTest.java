@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.RecoveryKey;
+import org.consulardesk.security.model.Permission;
+import org.consulardesk.security.model.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

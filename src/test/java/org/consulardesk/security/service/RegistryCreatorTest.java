@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.consulardesk.core.UserError;
-import org.consulardesk.store.RegistryDescriptor;
+import org.consulardesk.security.model.Role;
 import org.consulardesk.store.RegistryFolder;
-import org.consulardesk.store.RegistryKind;
+import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.consulardesk.security.model.Role;
+import org.consulardesk.security.model.UserAccount;
 import org.consulardesk.security.store.KeyFileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,9 +98,13 @@ class UserServiceTest {
 
         head = loginHead(dir, state);
         users = new UserService(head, state, FAST);
-        assertThat(users.enable(SURGE).enabled()).isTrue();
+        UserAccount enabled = users.enable(SURGE, THIRD_PASSPHRASE.toCharArray());
+        assertThat(enabled.enabled()).isTrue();
+        assertThat(enabled.mustChangePassphrase()).isTrue();
         head.close();
-        try (Session surge = login(dir, state, SURGE, OTHER_PASSPHRASE)) {
+        // Disabling destroyed the old key: only the new initial passphrase opens the registry.
+        assertThat(userError(() -> login(dir, state, SURGE, OTHER_PASSPHRASE)).key()).isEqualTo("error.login.wrongPassphrase");
+        try (Session surge = login(dir, state, SURGE, THIRD_PASSPHRASE)) {
             assertThat(surge.user().username()).isEqualTo(SURGE);
             assertThat(surge.user().enabled()).isTrue();
         }
@@ -113,7 +119,7 @@ class UserServiceTest {
     @Test
     void unknownUserIsReported() {
         assertThat(userError(() -> users.disable("nobody")).key()).isEqualTo("error.user.unknown");
-        assertThat(userError(() -> users.enable(null)).key()).isEqualTo("error.user.unknown");
+        assertThat(userError(() -> users.enable(null, THIRD_PASSPHRASE.toCharArray())).key()).isEqualTo("error.user.unknown");
     }
 
     @Test
@@ -128,7 +134,7 @@ class UserServiceTest {
             assertThat(userError(() -> users.disable(second)).key()).isEqualTo("error.user.lastHead");
             assertThat(secondUsers.list()).filteredOn(u -> u.username().equals(second))
                     .singleElement().extracting(UserAccount::enabled).isEqualTo(true);
-            secondUsers.enable(HEAD);
+            secondUsers.enable(HEAD, THIRD_PASSPHRASE.toCharArray());
         }
     }
 

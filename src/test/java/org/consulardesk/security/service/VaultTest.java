@@ -79,7 +79,8 @@ class VaultTest {
     void entryMovedToAnotherRegistryDoesNotOpen() {
         Vault.NewKeys created = Vault.create("o.varenne", ALICE_PASS, FAST);
         KeyFile keys = created.keyFile();
-        KeyFile moved = new KeyFile(UUID.randomUUID().toString(), keys.holderSalt(), keys.users(), keys.recovery());
+        KeyFile moved = new KeyFile(UUID.randomUUID().toString(), keys.holderSalt(), keys.users(), keys.recovery(),
+                keys.revoked());
         assertThatThrownBy(() -> Vault.unwrapForUser(moved, "o.varenne", ALICE_PASS)).isInstanceOf(Vault.WrongSecret.class);
         assertThatThrownBy(() -> Vault.unwrapWithRecovery(moved, created.recoveryKey())).isInstanceOf(Vault.WrongSecret.class);
     }

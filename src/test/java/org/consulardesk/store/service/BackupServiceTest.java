@@ -16,15 +16,15 @@ import org.consulardesk.core.ProgressSink;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Randoms;
 import org.consulardesk.core.crypto.RecoveryKey;
-import org.consulardesk.registry.service.Person;
+import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.service.PersonService;
+import org.consulardesk.security.model.Role;
 import org.consulardesk.security.service.Credential;
 import org.consulardesk.security.service.RegistryCreator;
-import org.consulardesk.security.service.Role;
 import org.consulardesk.security.service.Session;
 import org.consulardesk.security.service.UserService;
-import org.consulardesk.store.RegistryDescriptor;
 import org.consulardesk.store.RegistryFolder;
+import org.consulardesk.store.model.RegistryDescriptor;
 import org.consulardesk.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,7 +241,7 @@ class BackupServiceTest {
     void backupIsAuditedAndDoesNotChangeTheRegistryContent() {
         try (Session head = loginHead(dir, state)) {
             BackupService.backup(head, tmp.resolve("second" + BackupService.EXTENSION), ProgressSink.NONE);
-            assertThat(head.audit().page(new org.consulardesk.security.service.AuditFilter(null, "BACKUP_CREATED", null,
+            assertThat(head.audit().page(new org.consulardesk.security.model.AuditFilter(null, "BACKUP_CREATED", null,
                     null, null), 0, 10)).extracting(r -> r.detail()).containsExactly("second.cdbackup", "nairobi.cdbackup");
             assertThat(head.audit().verify().ok()).isTrue();
         }

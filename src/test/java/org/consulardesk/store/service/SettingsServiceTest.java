@@ -6,9 +6,9 @@ import static org.consulardesk.testsupport.TestRegistries.*;
 
 import java.nio.file.Path;
 import org.consulardesk.core.UserError;
-import org.consulardesk.security.service.AuditFilter;
-import org.consulardesk.security.service.AuditRecord;
-import org.consulardesk.security.service.Role;
+import org.consulardesk.security.model.AuditFilter;
+import org.consulardesk.security.model.AuditRecord;
+import org.consulardesk.security.model.Role;
 import org.consulardesk.security.service.Session;
 import org.consulardesk.security.service.UserService;
 import org.junit.jupiter.api.Test;

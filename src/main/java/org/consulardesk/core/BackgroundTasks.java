@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs I/O off the UI thread. The desktop implementation runs work on worker threads and calls back
- * on the FX thread; tests use {@link Synchronous} so the same screens run deterministically.
+ * on the FX thread. Screens take this interface, so a screen never decides on which thread I/O runs.
  */
 public interface BackgroundTasks {
 
@@ -17,19 +17,4 @@ public interface BackgroundTasks {
      * @param title message shown in the status bar while the work runs (already localised)
      */
     <T> void run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
-
-    /** Runs work on the calling thread; for tests and the command line. */
-    final class Synchronous implements BackgroundTasks {
-        @Override
-        public <T> void run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.run(ProgressSink.NONE);
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-    }
 }

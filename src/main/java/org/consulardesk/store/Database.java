@@ -100,12 +100,8 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            // Already closed; nothing left to flush.
-        } finally {
-            pool.dispose();
-        }
+        // No SHUTDOWN: it would close the database under other sessions of this process. H2 closes the
+        // file itself when the last connection goes (DB_CLOSE_DELAY=0), writing everything out.
+        pool.dispose();
     }
 }

@@ -45,8 +45,14 @@ public final class PersonService {
         if (person.givenNames() == null) {
             throw new UserError("error.person.givenNamesRequired");
         }
-        if (person.birthDate() != null && !person.birthDate().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+        if (person.birthDate() != null && !PartialDate.isValid(person.birthDate())) {
             throw new UserError("error.person.birthDate", person.birthDate());
+        }
+        if ("FMX".indexOf(person.sex()) < 0) {
+            throw new UserError("error.person.sex", String.valueOf(person.sex()));
+        }
+        if (person.purpose() == null) {
+            throw new UserError("error.person.purposeRequired");
         }
     }
 

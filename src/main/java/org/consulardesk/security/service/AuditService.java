@@ -66,10 +66,11 @@ public final class AuditService {
     /** Walks the chain from the start; reports the first entry whose link or hash does not hold. */
     public VerifyResult verify() {
         session.require(Permission.VIEW_AUDIT);
-        VerifyResult result = session.database().read(tx -> {
+        // In one transaction with the head locked first: no append can slip in between walk and head.
+        VerifyResult result = session.database().write(tx -> {
+            AuditStore.Head head = store.lockHead(tx);
             Walker walker = new Walker();
             store.forEachInOrder(tx, walker);
-            AuditStore.Head head = store.lockHead(tx);
             if (walker.broken == null && (head.lastSeq() != walker.expectedSeq - 1 || !head.lastHash().equals(walker.prevHash))) {
                 return new VerifyResult(walker.count, Optional.of(new Break(head.lastSeq(), "tail")));
             }

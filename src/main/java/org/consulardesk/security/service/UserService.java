@@ -65,16 +65,19 @@ public final class UserService {
         if (user.id() == session.user().id()) {
             throw new UserError("error.user.disableSelf");
         }
-        if (user.role() == Role.HEAD_OF_POST && session.database().read(tx -> store.countEnabledWithRole(tx, Role.HEAD_OF_POST)) <= 1) {
-            throw new UserError("error.user.lastHead");
-        }
-        // Key first: from this moment the account's passphrase opens nothing, even with a copy of the folder.
-        KeyFileStore.write(session.dir(), Vault.revoke(KeyFileStore.read(session.dir()), user.username()));
-        return session.database().write(tx -> {
-            UserAccount updated = store.setEnabled(tx, user, false, session.now());
+        UserAccount updated = session.database().write(tx -> {
+            if (user.role() == Role.HEAD_OF_POST && user.enabled()
+                    && store.countEnabledWithRole(tx, Role.HEAD_OF_POST) <= 1) {
+                throw new UserError("error.user.lastHead");
+            }
+            UserAccount disabled = user.enabled() ? store.setEnabled(tx, user, false, session.now()) : user;
             session.audit().record(tx, AuditEvent.on("USER_DISABLED", "user", user.id(), "enabled", "key"));
-            return updated;
+            return disabled;
         });
+        // Then the key: from now on the account's passphrase opens nothing, even with a copy of the folder.
+        // Should this step fail, the account is already refused at login, and disabling again completes it.
+        KeyFileStore.write(session.dir(), Vault.revoke(KeyFileStore.read(session.dir()), user.username()));
+        return updated;
     }
 
     /**

@@ -57,8 +57,13 @@ public final class Vault {
 
     /** @throws WrongSecret when the user has no entry or the passphrase does not open it */
     public static byte[] unwrapForUser(KeyFile keys, String username, char[] passphrase) {
-        WrappedKey entry = keys.user(holderId(keys, username)).orElseThrow(WrongSecret::new);
-        return unwrap(keys.registryId(), entry, passphrase);
+        java.util.Optional<WrappedKey> entry = keys.user(holderId(keys, username));
+        if (entry.isEmpty()) {
+            // Same cost as a real attempt, so response time does not tell which user names exist.
+            java.util.Arrays.fill(Argon2Kdf.derive(passphrase, keys.holderSalt(), KdfParams.STANDARD), (byte) 0);
+            throw new WrongSecret();
+        }
+        return unwrap(keys.registryId(), entry.get(), passphrase);
     }
 
     public static byte[] unwrapWithRecovery(KeyFile keys, RecoveryKey recoveryKey) {

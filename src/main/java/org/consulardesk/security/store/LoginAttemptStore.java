@@ -22,13 +22,12 @@ public final class LoginAttemptStore {
     }
 
     public synchronized int failures(String holderId) {
-        String value = load().getProperty(holderId);
-        return value == null ? 0 : Integer.parseInt(value);
+        return count(load(), holderId);
     }
 
     public synchronized int recordFailure(String holderId) {
         Properties p = load();
-        int count = Integer.parseInt(p.getProperty(holderId, "0")) + 1;
+        int count = count(p, holderId) + 1;
         p.setProperty(holderId, Integer.toString(count));
         save(p);
         return count;
@@ -38,6 +37,15 @@ public final class LoginAttemptStore {
         Properties p = load();
         if (p.remove(holderId) != null) {
             save(p);
+        }
+    }
+
+    /** A damaged count reads as zero, like a missing file; Argon2id still slows guessing. */
+    private static int count(Properties p, String holderId) {
+        try {
+            return Math.max(0, Integer.parseInt(p.getProperty(holderId, "0").trim()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -43,7 +43,7 @@ import org.consulardesk.store.model.RegistryDescriptor;
 public final class BackupService {
     public static final String EXTENSION = ".cdbackup";
     private static final String PURPOSE = "consulardesk backup v1";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     /** Writes a backup of the open registry to {@code out}; a failed or cancelled backup leaves no file. */
     public static void backup(Session session, Path out, ProgressSink progress) {

@@ -59,9 +59,10 @@ class AuditChainTest {
             new SettingsService(head).save(new RegistrySettings(15, true, 5));
             login.unlock(head, HEAD, PASSPHRASE.toCharArray());
         }
-        try (Session officer = login.login(dir, OFFICER, OTHER_PASSPHRASE.toCharArray())) {
-            new UserService(officer, state, FAST).changeOwnPassphrase(OTHER_PASSPHRASE.toCharArray(),
-                    THIRD_PASSPHRASE.toCharArray());
+        // Re-enabling gave the officer THIRD_PASSPHRASE as a new initial passphrase.
+        try (Session officer = login.login(dir, OFFICER, THIRD_PASSPHRASE.toCharArray())) {
+            new UserService(officer, state, FAST).changeOwnPassphrase(THIRD_PASSPHRASE.toCharArray(),
+                    OTHER_PASSPHRASE.toCharArray());
         }
         login.recover(dir, recoveryKey, HEAD, PASSPHRASE.toCharArray(), FAST).close();
 

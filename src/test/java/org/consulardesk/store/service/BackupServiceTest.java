@@ -198,8 +198,8 @@ class BackupServiceTest {
                 assertThat(BackupService.list(rotDir)).hasSize(Math.min(i + 1, 3)).last().isEqualTo(created);
             }
             List<String> names = BackupService.list(rotDir).stream().map(p -> p.getFileName().toString()).toList();
-            assertThat(names).containsExactly("backup-20310506-071109.cdbackup", "backup-20310506-071209.cdbackup",
-                    "backup-20310506-071309.cdbackup");
+            assertThat(names).containsExactly("backup-20310506-071109-000.cdbackup", "backup-20310506-071209-000.cdbackup",
+                    "backup-20310506-071309-000.cdbackup");
             assertThat(entries(rotDir)).containsExactlyElementsOf(names);
 
             // Rotating into the registry's own backup folder leaves other backups alone.

@@ -95,6 +95,7 @@ final class BenchCommand extends GroupCommand {
             Table.print(terminal.out(), rows);
             terminal.out().println(Messages.get("cli.bench.startup.ratio", StartupFigures.times(figures.ratio()),
                     StartupFigures.times(StartupFigures.GOAL)));
+            terminal.out().println(Messages.get("cli.bench.startup.ratioMin", StartupFigures.times(figures.ratioOfMinimums())));
             terminal.out().println(Messages.get(figures.goalMet() ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
         }
 

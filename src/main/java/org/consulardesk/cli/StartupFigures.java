@@ -54,6 +54,11 @@ record StartupFigures(List<Long> bare, List<Long> app) {
         return median(app) / median(bare);
     }
 
+    /** Minimum over minimum: the least disturbed run of each, steadier when the machine is busy. */
+    double ratioOfMinimums() {
+        return (double) min(app) / min(bare);
+    }
+
     boolean goalMet() {
         return ratio() <= GOAL;
     }

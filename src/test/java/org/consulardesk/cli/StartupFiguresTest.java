@@ -46,6 +46,7 @@ class StartupFiguresTest {
                 List.of(600L, 590L, 9000L, 610L, 605L));
         assertThat(within.ratio()).isEqualTo(605.0 / 410.0);
         assertThat(within.goalMet()).isTrue();
+        assertThat(within.ratioOfMinimums()).isEqualTo(590.0 / 400.0);
 
         StartupFigures exactly = new StartupFigures(List.of(400L), List.of(600L));
         assertThat(exactly.ratio()).isEqualTo(1.5);

@@ -76,6 +76,9 @@ public class ConsularDeskApp extends Application {
         });
         showWelcome();
         stage.show();
+        if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
+            StartupProbe.afterShow();
+        }
     }
 
     @Override

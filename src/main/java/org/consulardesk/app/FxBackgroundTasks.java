@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * for the status bar, which shows their progress and lets the user cancel them.
  */
 public final class FxBackgroundTasks implements BackgroundTasks {
-    private static final Logger LOG = LoggerFactory.getLogger(FxBackgroundTasks.class);
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(3, runnable -> {
         Thread thread = new Thread(runnable, "consulardesk-worker-" + threadNumber.incrementAndGet());
@@ -63,7 +62,7 @@ public final class FxBackgroundTasks implements BackgroundTasks {
             Throwable error = task.getException();
             if (!(error instanceof org.consulardesk.core.UserError)) {
                 // Only the class name: exception messages may quote data.
-                LOG.warn("background task failed: {}", error == null ? "unknown" : error.getClass().getName());
+                Log.LOG.warn("background task failed: {}", error == null ? "unknown" : error.getClass().getName());
             }
             onFailure.accept(error);
         });
@@ -79,5 +78,13 @@ public final class FxBackgroundTasks implements BackgroundTasks {
 
     public void shutdown() {
         executor.shutdownNow();
+    }
+
+    /**
+     * Created on first use: configuring logback (XML parsing, ~500 classes) took a third of a
+     * second on the FX thread before the welcome screen; nothing logs before it (docs/benchmarks.md).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(FxBackgroundTasks.class);
     }
 }

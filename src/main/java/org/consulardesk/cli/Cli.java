@@ -26,7 +26,8 @@ public final class Cli {
             BackupCommand.class,
             RestoreCommand.class,
             PasswdCommand.class,
-            RecoverCommand.class);
+            RecoverCommand.class,
+            BenchCommand.class);
 
     private Cli() {
     }

@@ -77,6 +77,14 @@ class MessagesTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        List<String> keys = Files.readAllLines(Path.of("src/main/resources/org/consulardesk/messages.properties")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                .map(line -> line.substring(0, line.indexOf('=')).strip()).toList();
+        assertThat(keys).as("a later definition silently wins").doesNotHaveDuplicates();
+    }
+
+    @Test
     void apostrophesAreEscapedForMessageFormat() throws IOException {
         Properties english = load("messages.properties");
         List<String> bad = english.stringPropertyNames().stream()

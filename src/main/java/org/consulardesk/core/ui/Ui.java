@@ -17,6 +17,8 @@ import org.consulardesk.core.UserError;
 
 /** Small factories so every control gets its text from the bundle and an accessible name. */
 public final class Ui {
+    private static final double LABEL_WIDTH = 180;
+
     private Ui() {
     }
 
@@ -80,7 +82,11 @@ public final class Ui {
     public static void row(GridPane grid, int row, String labelKey, Node field) {
         Label label = label(labelKey);
         label.setLabelFor(field);
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        // One label width everywhere, so stacked forms line up.
+        label.setMinWidth(Math.max(LABEL_WIDTH, label.prefWidth(-1)));
+        if (field instanceof Region region) {
+            region.setMaxWidth(Double.MAX_VALUE);
+        }
         grid.add(label, 0, row);
         grid.add(field, 1, row);
         GridPane.setHgrow(field, Priority.ALWAYS);

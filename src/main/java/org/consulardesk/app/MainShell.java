@@ -97,7 +97,7 @@ final class MainShell implements View {
         post.setId("shell-post");
         HBox bar = new HBox(16, app, post);
         if (session.descriptor().kind() == RegistryKind.TRAINING) {
-            Label badge = Ui.styled(Styles.TRAINING_BADGE, "app.training");
+            Label badge = Ui.badge(Styles.TRAINING_BADGE, "app.training");
             badge.setId("shell-training");
             bar.getChildren().add(badge);
         }

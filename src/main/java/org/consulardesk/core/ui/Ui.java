@@ -34,7 +34,17 @@ public final class Ui {
         Label label = label(key, args);
         label.getStyleClass().add(style);
         label.setWrapText(true);
+        // Without this a wrapping label in a VBox is cut to one line with an ellipsis.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** A short marker such as TRAINING: never wrapped, never squeezed. */
+    public static Label badge(String style, String key) {
+        Label badge = label(key);
+        badge.getStyleClass().add(style);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        return badge;
     }
 
     public static Button button(String key, EventHandler<ActionEvent> action) {

@@ -55,7 +55,7 @@ public final class LoginView implements View {
         HBox heading = new HBox(12, post);
         heading.setAlignment(Pos.CENTER_LEFT);
         if (vm.descriptor.kind() == RegistryKind.TRAINING) {
-            heading.getChildren().add(Ui.styled(Styles.TRAINING_BADGE, "app.training"));
+            heading.getChildren().add(Ui.badge(Styles.TRAINING_BADGE, "app.training"));
         }
         Label folder = new Label(vm.dir.toString());
         folder.getStyleClass().add(Styles.MUTED);

@@ -28,11 +28,13 @@ public final class RecoveryKeyView implements View {
 
     public RecoveryKeyView(RecoveryKey key, String postName, Runnable onConfirmed) {
         List<String> groups = key.groups();
-        firstGroup = Randoms.nextInt(groups.size());
-        secondGroup = (firstGroup + 1 + Randoms.nextInt(groups.size() - 1)) % groups.size();
+        int one = Randoms.nextInt(groups.size());
+        int other = (one + 1 + Randoms.nextInt(groups.size() - 1)) % groups.size();
+        firstGroup = Math.min(one, other);
+        secondGroup = Math.max(one, other);
 
         GridPane grid = new GridPane();
-        grid.setHgap(18);
+        grid.setHgap(32);
         grid.setVgap(6);
         grid.setId("recovery-key-groups");
         for (int i = 0; i < groups.size(); i++) {

@@ -113,4 +113,56 @@ class PrivacyScanTest {
         assertThat(entries(tmp)).isSubsetOf("registry", "state", "h2-backup");
         assertThat(entries(dir)).doesNotContain("registry.trace.db").noneMatch(n -> n.startsWith("."));
     }
+
+    /**
+     * Large query results spill to temporary files (h2tmp*.temp.db in java.io.tmpdir); they must be
+     * encrypted like the database. Forced here with a tiny MAX_MEMORY_ROWS and scanned while the
+     * cursor holding them is still open.
+     */
+    @Test
+    void spilledQueryResultsAreEncryptedToo() {
+        Path dir = tmp.resolve("spill");
+        Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = spillFiles(tempDir);
+        try (Session head = create(dir).session()) {
+            List<NewPerson> people = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                people.add(new NewPerson(FAMILY + i, GIVEN, 'F', "1990", CITY, "KE", PurposeOfStay.WORKER));
+            }
+            new PersonService(head).registerAll(people);
+            List<Path> spilled = head.database().read(tx -> {
+                tx.dsl().execute("SET MAX_MEMORY_ROWS 20");
+                // 250,000 sorted rows (about 12 MB): far beyond what H2 keeps in memory, so pages reach the file.
+                try (var cursor = tx.dsl().resultQuery("SELECT a.family_name, b.given_names, a.city FROM person a CROSS JOIN person b"
+                        + " ORDER BY a.city, b.family_name DESC, a.family_name").fetchLazy()) {
+                    assertThat(cursor.fetchNext()).isNotNull();
+                    List<Path> now = spillFiles(tempDir);
+                    now.removeAll(before);
+                    assertThat(now).as("the query must really have spilled to a temporary file").isNotEmpty();
+                    assertThat(now.stream().mapToLong(PrivacyScanTest::sizeOf).sum()).as("bytes spilled").isGreaterThan(1_000_000);
+                    assertThat(new PlaintextScanner(TOKENS).scan(now)).isEmpty();
+                    return now;
+                } finally {
+                    tx.dsl().execute("SET MAX_MEMORY_ROWS 40000");
+                }
+            });
+            assertThat(spilled).isNotEmpty();
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static List<Path> spillFiles(Path tempDir) {
+        try (var list = Files.list(tempDir)) {
+            return new ArrayList<>(list.filter(p -> p.getFileName().toString().startsWith("h2tmp")).toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

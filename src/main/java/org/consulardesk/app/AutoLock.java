@@ -18,14 +18,14 @@ final class AutoLock {
         idle.setOnFinished(e -> lock.run());
     }
 
-    void start(int minutes) {
-        idle.setDuration(Duration.minutes(minutes));
+    void start(Duration timeout) {
+        idle.setDuration(timeout);
         scene.addEventFilter(InputEvent.ANY, activity);
         idle.playFromStart();
     }
 
-    void setMinutes(int minutes) {
-        idle.setDuration(Duration.minutes(minutes));
+    void setTimeout(Duration timeout) {
+        idle.setDuration(timeout);
         idle.playFromStart();
     }
 

@@ -29,6 +29,7 @@ import org.consulardesk.store.model.RegistryDescriptor;
 import org.consulardesk.store.service.BackupService;
 import org.consulardesk.store.service.RegistrySettings;
 import org.consulardesk.store.service.SettingsService;
+import org.consulardesk.store.ui.RestoreView;
 
 /** The desktop application: moves between welcome, create, login and the main shell. */
 public class ConsularDeskApp extends Application {
@@ -99,7 +100,8 @@ public class ConsularDeskApp extends Application {
         WelcomeView[] holder = new WelcomeView[1];
         WelcomeView welcome = new WelcomeView(this::showCreate, () -> services.dialogs()
                 .chooseDirectory(Ui.text("welcome.open"), config.dataDir())
-                .ifPresent(dir -> openFolder(dir, holder[0])), () -> openTraining(holder[0]), dir -> openFolder(dir, holder[0]));
+                .ifPresent(dir -> openFolder(dir, holder[0])), () -> openTraining(holder[0]), this::showRestore,
+                dir -> openFolder(dir, holder[0]));
         holder[0] = welcome;
         show(welcome);
         tasks.run(Ui.text("welcome.loadingRecent"), p -> recent.load().stream().filter(RegistryFolder::isRegistry).toList(),
@@ -122,6 +124,16 @@ public class ConsularDeskApp extends Application {
             return TrainingRegistry.create(dir, TRAINING_PEOPLE, 20261125L, config.kdfParams(), config.stateDir(),
                     Clock.systemUTC());
         }, this::showShell, failure -> welcome.showError(Ui.describe(failure)));
+    }
+
+    void showRestore() {
+        show(new RestoreView(tasks, services.dialogs(), config.dataDir().resolve("registries"), this::showWelcome,
+                (dir, descriptor) -> {
+                    tasks.run(Ui.text("welcome.opening"), p -> {
+                        recent.remember(dir);
+                        return dir;
+                    }, done -> showLogin(dir, descriptor, ""), failure -> showLogin(dir, descriptor, ""));
+                }));
     }
 
     void showCreate() {

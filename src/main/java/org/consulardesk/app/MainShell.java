@@ -159,7 +159,7 @@ final class MainShell implements View {
                 new Entry("nav.settings", Permission.CHANGE_SETTINGS,
                         () -> new SettingsView(new SettingsService(session), services.tasks(), s -> {
                             if (autoLock != null) {
-                                autoLock.setMinutes(s.autoLockMinutes());
+                                autoLock.setTimeout(Duration.minutes(s.autoLockMinutes()));
                             }
                         })),
                 new Entry("nav.account", null, () -> new AccountView(session, users, services.tasks(), this::updateUserLabel)));
@@ -202,7 +202,7 @@ final class MainShell implements View {
     void attach(Scene scene, int autoLockMinutes) {
         attachShortcuts(scene);
         autoLock = new AutoLock(scene, this::lock);
-        autoLock.start(autoLockMinutes);
+        autoLock.start(Duration.minutes(autoLockMinutes));
         connectivityPoll.play();
         checkConnectivity();
         int start = session.user().mustChangePassphrase() ? navButtons.size() - 1 : 0;

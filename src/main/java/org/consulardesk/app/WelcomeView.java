@@ -26,21 +26,25 @@ final class WelcomeView implements View {
     private final Label error = new Label();
     private final VBox choices;
 
-    WelcomeView(Runnable onCreate, Runnable onOpenFolder, Runnable onTraining, Consumer<Path> onOpenRecent) {
+    WelcomeView(Runnable onCreate, Runnable onOpenFolder, Runnable onTraining, Runnable onRestore,
+                Consumer<Path> onOpenRecent) {
         create = Ui.primary("welcome.create", e -> onCreate.run());
         create.setId("welcome-create");
         Button open = Ui.button("welcome.open", e -> onOpenFolder.run());
         open.setId("welcome-open");
         Button training = Ui.button("welcome.training", e -> onTraining.run());
         training.setId("welcome-training");
-        for (Button b : List.of(create, open, training)) {
+        Button restore = Ui.button("welcome.restore", e -> onRestore.run());
+        restore.setId("welcome-restore");
+        for (Button b : List.of(create, open, training, restore)) {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setPrefHeight(44);
         }
         choices = new VBox(10,
                 choice(create, "welcome.create.hint"),
                 choice(open, "welcome.open.hint"),
-                choice(training, "welcome.training.hint"));
+                choice(training, "welcome.training.hint"),
+                choice(restore, "welcome.restore.hint"));
 
         ListView<Path> list = new ListView<>(recent);
         list.setId("welcome-recent");

@@ -151,6 +151,41 @@ class AppFlowTest extends FxRobot {
         assertThat(lookup("#users-message").queryAs(Label.class).getText()).contains("k.asante");
     }
 
+    @Test
+    void restoresABackupIntoANewFolderAndSignsIn() throws Exception {
+        Path dir = createRegistry();
+        Path backup = temp.resolve("post.cdbackup");
+        try (var session = new org.consulardesk.security.service.LoginService(temp.resolve("state"), Clock.systemUTC())
+                .login(dir, "h.mensah", PASSPHRASE.toCharArray())) {
+            org.consulardesk.store.service.BackupService.backup(session, backup, org.consulardesk.core.ProgressSink.NONE);
+        }
+        Path restored = temp.resolve("restored-post");
+        clickOn("#welcome-restore");
+        waitFor(() -> lookup("#restore-file").tryQuery().isPresent());
+        clickOn("#restore-file").write(backup.toString());
+        clickOn("#restore-folder");
+        press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        write(restored.toString());
+        clickOn("#restore-username").write("h.mensah");
+        clickOn("#restore-passphrase").write("a wrong passphrase for restore");
+        clickOn("Restore");
+        waitFor(() -> !lookup("#restore-message").queryAs(Label.class).getText().isBlank());
+        assertThat(lookup("#restore-message").queryAs(Label.class).getText()).contains("nothing was restored");
+        assertThat(restored).doesNotExist();
+
+        clickOn("#restore-passphrase");
+        press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        write(PASSPHRASE);
+        clickOn("Restore");
+        waitFor(() -> lookup("#login-username").tryQuery().isPresent());
+        assertThat(RegistryFolder.isRegistry(restored)).isTrue();
+        clickOn("#login-username").write("h.mensah");
+        clickOn("#login-passphrase").write(PASSPHRASE);
+        type(KeyCode.ENTER);
+        waitFor(() -> app.shell() != null);
+        assertThat(app.shell().session().dir()).isEqualTo(restored);
+    }
+
     private int[] askedGroups() {
         String first = lookup("#recovery-confirm-first").queryTextInputControl().getPromptText();
         String second = lookup("#recovery-confirm-second").queryTextInputControl().getPromptText();

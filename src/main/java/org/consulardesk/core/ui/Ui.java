@@ -115,6 +115,34 @@ public final class Ui {
         return page;
     }
 
+    /** The red line under a form where failures are explained. */
+    public static Label errorLabel(String id) {
+        Label error = new Label();
+        error.setId(id);
+        error.getStyleClass().add(Styles.ERROR);
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        return error;
+    }
+
+    /** A read-only text column of a table. */
+    public static <T> javafx.scene.control.TableColumn<T, String> column(String key,
+            java.util.function.Function<T, String> value, double width) {
+        javafx.scene.control.TableColumn<T, String> column = new javafx.scene.control.TableColumn<>(text(key));
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** A card centred on an otherwise empty page (welcome, sign-in, lock, restore). */
+    public static VBox centred(VBox card, double maxWidth) {
+        card.setMaxWidth(maxWidth);
+        VBox page = new VBox(card);
+        page.getStyleClass().add(Styles.PAGE);
+        page.setAlignment(javafx.geometry.Pos.CENTER);
+        return page;
+    }
+
     /** What to tell the user about a failure: our own messages as they are, anything else generically. */
     public static String describe(Throwable error) {
         Throwable t = error;

@@ -1,16 +1,13 @@
 package org.consulardesk.registry.ui;
 
 import java.util.List;
-import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -55,12 +52,12 @@ public final class RegistryView implements View {
         table.setId("registry-table");
         table.setAccessibleText(Ui.text("registry.title"));
         table.setPlaceholder(Ui.label("registry.empty"));
-        table.getColumns().add(column("registry.col.family", Person::familyName, 180));
-        table.getColumns().add(column("registry.col.given", Person::givenNames, 180));
-        table.getColumns().add(column("registry.col.sex", p -> String.valueOf(p.sex()), 60));
-        table.getColumns().add(column("registry.col.birth", p -> p.birthDate() == null ? "" : p.birthDate(), 120));
-        table.getColumns().add(column("registry.col.city", p -> p.city() == null ? "" : p.city(), 140));
-        table.getColumns().add(column("registry.col.purpose", p -> Ui.text("purpose." + p.purpose().name()), 120));
+        table.getColumns().add(Ui.column("registry.col.family", Person::familyName, 180));
+        table.getColumns().add(Ui.column("registry.col.given", Person::givenNames, 180));
+        table.getColumns().add(Ui.column("registry.col.sex", p -> String.valueOf(p.sex()), 60));
+        table.getColumns().add(Ui.column("registry.col.birth", p -> p.birthDate() == null ? "" : p.birthDate(), 120));
+        table.getColumns().add(Ui.column("registry.col.city", p -> p.city() == null ? "" : p.city(), 140));
+        table.getColumns().add(Ui.column("registry.col.purpose", p -> Ui.text("purpose." + p.purpose().name()), 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -96,12 +93,6 @@ public final class RegistryView implements View {
     private record Page(int total, List<Person> people) {
     }
 
-    private static TableColumn<Person, String> column(String key, Function<Person, String> value, double width) {
-        TableColumn<Person, String> column = new TableColumn<>(Ui.text(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 
     @Override
     public void activate() {

@@ -3,16 +3,13 @@ package org.consulardesk.security.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -67,13 +64,13 @@ public final class AuditView implements View {
         table.setId("audit-table");
         table.setAccessibleText(Ui.text("audit.title"));
         table.setPlaceholder(Ui.label("audit.empty"));
-        table.getColumns().add(column("audit.col.seq", r -> Long.toString(r.seq()), 70));
-        table.getColumns().add(column("audit.col.when", r -> WHEN.format(r.occurredAt()), 180));
-        table.getColumns().add(column("audit.col.actor", AuditRecord::actor, 120));
-        table.getColumns().add(column("audit.col.action", AuditRecord::action, 170));
-        table.getColumns().add(column("audit.col.entity", r -> r.entityType() == null ? "" : r.entityType() + " " + r.entityId(), 130));
-        table.getColumns().add(column("audit.col.fields", r -> r.fieldNames() == null ? "" : r.fieldNames(), 200));
-        table.getColumns().add(column("audit.col.detail", r -> r.detail() == null ? "" : r.detail(), 160));
+        table.getColumns().add(Ui.column("audit.col.seq", r -> Long.toString(r.seq()), 70));
+        table.getColumns().add(Ui.column("audit.col.when", r -> WHEN.format(r.occurredAt()), 180));
+        table.getColumns().add(Ui.column("audit.col.actor", AuditRecord::actor, 120));
+        table.getColumns().add(Ui.column("audit.col.action", AuditRecord::action, 170));
+        table.getColumns().add(Ui.column("audit.col.entity", r -> r.entityType() == null ? "" : r.entityType() + " " + r.entityId(), 130));
+        table.getColumns().add(Ui.column("audit.col.fields", r -> r.fieldNames() == null ? "" : r.fieldNames(), 200));
+        table.getColumns().add(Ui.column("audit.col.detail", r -> r.detail() == null ? "" : r.detail(), 160));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -108,12 +105,6 @@ public final class AuditView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "audit.title"), Ui.styled(Styles.MUTED, "audit.intro"), filters, table, footer, error);
     }
 
-    private static TableColumn<AuditRecord, String> column(String key, Function<AuditRecord, String> value, double width) {
-        TableColumn<AuditRecord, String> column = new TableColumn<>(Ui.text(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 
     @Override
     public Node root() {

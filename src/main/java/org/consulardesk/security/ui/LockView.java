@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.ui.Styles;
+import org.consulardesk.core.ui.Submit;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.security.model.UserAccount;
@@ -26,13 +27,10 @@ public final class LockView implements View {
     private final VBox root;
     private final PasswordField passphrase = Ui.secret("lock.passphrase");
     private final TextField username = Ui.field("lock.username");
-    private final Label error = new Label();
+    private final Label error = Ui.errorLabel("lock-error");
 
     public LockView(Session session, LoginService logins, BackgroundTasks tasks, Consumer<UserAccount> onUnlocked) {
         username.setText(session.user().username());
-        error.setId("lock-error");
-        error.getStyleClass().add(Styles.ERROR);
-        error.setWrapText(true);
         GridPane form = Ui.form();
         Ui.row(form, 0, "lock.username", username);
         Ui.row(form, 1, "lock.passphrase", passphrase);
@@ -40,27 +38,17 @@ public final class LockView implements View {
         unlock.setOnAction(e -> {
             char[] typed = passphrase.getText().toCharArray();
             passphrase.clear();
-            error.setText("");
-            unlock.setDisable(true);
             String user = username.getText();
-            tasks.run(Ui.text("lock.working"), p -> logins.unlock(session, user, typed), account -> {
-                unlock.setDisable(false);
-                onUnlocked.accept(account);
-            }, failure -> {
-                unlock.setDisable(false);
-                error.setText(Ui.describe(failure));
-            });
+            Submit.run(unlock, error, tasks, Ui.text("lock.working"), p -> logins.unlock(session, user, typed), onUnlocked);
         });
         HBox actions = new HBox(unlock);
         actions.setAlignment(Pos.CENTER_RIGHT);
         Label post = new Label(session.descriptor().postName());
         post.getStyleClass().add(Styles.SUBTITLE);
-        VBox card = Ui.card(Ui.styled(Styles.TITLE, "lock.title"), post, Ui.styled(Styles.MUTED, "lock.hint"), form, error, actions);
-        card.setMaxWidth(480);
-        root = new VBox(card);
+        root = Ui.centred(Ui.card(Ui.styled(Styles.TITLE, "lock.title"), post, Ui.styled(Styles.MUTED, "lock.hint"), form,
+                error, actions), 480);
         root.setId("lock-screen");
         root.getStyleClass().add(Styles.LOCK_SCREEN);
-        root.setAlignment(Pos.CENTER);
     }
 
     @Override

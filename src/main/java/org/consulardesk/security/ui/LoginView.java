@@ -25,10 +25,7 @@ public final class LoginView implements View {
 
     public LoginView(LoginViewModel vm, Runnable onBack, Runnable onRecover, Consumer<Session> onSession) {
         username.textProperty().bindBidirectional(vm.username);
-        Label error = new Label();
-        error.setId("login-error");
-        error.getStyleClass().add(Styles.ERROR);
-        error.setWrapText(true);
+        Label error = Ui.errorLabel("login-error");
         error.textProperty().bind(vm.error);
         error.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
 
@@ -59,11 +56,7 @@ public final class LoginView implements View {
         }
         Label folder = new Label(vm.dir.toString());
         folder.getStyleClass().add(Styles.MUTED);
-        VBox card = Ui.card(heading, folder, Ui.styled(Styles.SUBTITLE, "login.title"), form, error, actions, recover);
-        card.setMaxWidth(560);
-        root = new VBox(card);
-        root.getStyleClass().add(Styles.PAGE);
-        root.setAlignment(Pos.CENTER);
+        root = Ui.centred(Ui.card(heading, folder, Ui.styled(Styles.SUBTITLE, "login.title"), form, error, actions, recover), 560);
     }
 
     @Override

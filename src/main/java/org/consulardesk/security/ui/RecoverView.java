@@ -16,6 +16,7 @@ import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.crypto.KdfParams;
 import org.consulardesk.core.crypto.RecoveryKey;
 import org.consulardesk.core.ui.Styles;
+import org.consulardesk.core.ui.Submit;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.security.service.LoginService;
@@ -32,10 +33,7 @@ public final class RecoverView implements View {
         PasswordField passphrase = Ui.secret("recover.passphrase");
         PasswordField confirm = Ui.secret("recover.confirm");
         key.setPromptText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
-        Label error = new Label();
-        error.setId("recover-error");
-        error.getStyleClass().add(Styles.ERROR);
-        error.setWrapText(true);
+        Label error = Ui.errorLabel("recover-error");
 
         GridPane form = Ui.form();
         Ui.row(form, 0, "recover.key", key);
@@ -60,24 +58,14 @@ public final class RecoverView implements View {
             }
             char[] next = passphrase.getText().toCharArray();
             String user = username.getText();
-            submit.setDisable(true);
-            tasks.run(Ui.text("recover.working"), p -> logins.recover(dir, recoveryKey, user, next, params), session -> {
-                submit.setDisable(false);
-                onSession.accept(session);
-            }, failure -> {
-                submit.setDisable(false);
-                error.setText(Ui.describe(failure));
-            });
+            Submit.run(submit, error, tasks, Ui.text("recover.working"),
+                    p -> logins.recover(dir, recoveryKey, user, next, params), onSession);
         });
         Button back = Ui.button("common.back", e -> onBack.run());
         HBox actions = new HBox(10, back, submit);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox card = Ui.card(Ui.styled(Styles.TITLE, "recover.title"), Ui.styled(Styles.MUTED, "recover.intro"), form,
-                error, actions);
-        card.setMaxWidth(640);
-        root = new VBox(card);
-        root.getStyleClass().add(Styles.PAGE);
-        root.setAlignment(Pos.CENTER);
+        root = Ui.centred(Ui.card(Ui.styled(Styles.TITLE, "recover.title"), Ui.styled(Styles.MUTED, "recover.intro"), form,
+                error, actions), 640);
     }
 
     @Override

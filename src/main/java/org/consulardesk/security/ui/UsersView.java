@@ -1,13 +1,11 @@
 package org.consulardesk.security.ui;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -34,10 +32,10 @@ public final class UsersView implements View {
         table.setAccessibleText(Ui.text("users.title"));
         table.setItems(vm.users);
         table.setPlaceholder(Ui.label("users.empty"));
-        table.getColumns().add(column("users.col.username", u -> u.username()));
-        table.getColumns().add(column("users.col.displayName", u -> u.displayName()));
-        table.getColumns().add(column("users.col.role", u -> Ui.text(u.role().messageKey())));
-        table.getColumns().add(column("users.col.status", u -> Ui.text(u.enabled() ? "users.status.enabled" : "users.status.disabled")));
+        table.getColumns().add(Ui.<UserAccount>column("users.col.username", u -> u.username(), 180));
+        table.getColumns().add(Ui.<UserAccount>column("users.col.displayName", u -> u.displayName(), 180));
+        table.getColumns().add(Ui.<UserAccount>column("users.col.role", u -> Ui.text(u.role().messageKey()), 180));
+        table.getColumns().add(Ui.<UserAccount>column("users.col.status", u -> Ui.text(u.enabled() ? "users.status.enabled" : "users.status.disabled"), 180));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -115,11 +113,6 @@ public final class UsersView implements View {
         }
     }
 
-    private static TableColumn<UserAccount, String> column(String key, java.util.function.Function<UserAccount, String> value) {
-        TableColumn<UserAccount, String> column = new TableColumn<>(Ui.text(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
 
     @Override
     public Node root() {

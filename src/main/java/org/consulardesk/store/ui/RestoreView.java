@@ -18,6 +18,7 @@ import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.DialogService;
 import org.consulardesk.core.crypto.RecoveryKey;
 import org.consulardesk.core.ui.Styles;
+import org.consulardesk.core.ui.Submit;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.security.service.Credential;
@@ -65,10 +66,7 @@ public final class RestoreView implements View {
         Ui.row(form, 4, "restore.passphrase", passphrase);
         Ui.row(form, 5, "restore.recoveryKey", recoveryKey);
 
-        Label message = new Label();
-        message.setId("restore-message");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.ERROR);
+        Label message = Ui.errorLabel("restore-message");
         Button restore = Ui.primary("restore.submit", null);
         restore.setOnAction(e -> {
             message.setText("");
@@ -89,25 +87,17 @@ public final class RestoreView implements View {
             }
             Path from = Path.of(file.getText().strip());
             Path into = Path.of(folder.getText().strip());
-            restore.setDisable(true);
-            tasks.run(Ui.text("restore.working"), p -> BackupService.restore(from, into, credential, p), descriptor -> {
-                restore.setDisable(false);
-                passphrase.clear();
-                onRestored.accept(into, descriptor);
-            }, failure -> {
-                restore.setDisable(false);
-                message.setText(Ui.describe(failure));
-            });
+            Submit.run(restore, message, tasks, Ui.text("restore.working"), p -> BackupService.restore(from, into, credential, p),
+                    descriptor -> {
+                        passphrase.clear();
+                        onRestored.accept(into, descriptor);
+                    });
         });
         Button back = Ui.button("common.back", e -> onBack.run());
         HBox actions = new HBox(10, back, restore);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox card = Ui.card(Ui.styled(Styles.TITLE, "restore.title"), Ui.styled(Styles.MUTED, "restore.intro"), form,
-                message, actions);
-        card.setMaxWidth(760);
-        root = new VBox(card);
-        root.getStyleClass().add(Styles.PAGE);
-        root.setAlignment(Pos.CENTER);
+        root = Ui.centred(Ui.card(Ui.styled(Styles.TITLE, "restore.title"), Ui.styled(Styles.MUTED, "restore.intro"), form,
+                message, actions), 760);
     }
 
     private static HBox row(TextField field, Button button) {

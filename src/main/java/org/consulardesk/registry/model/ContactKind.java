@@ -1,0 +1,5 @@
+package org.consulardesk.registry.model;
+
+public enum ContactKind {
+    PHONE, EMAIL, MESSAGING
+}

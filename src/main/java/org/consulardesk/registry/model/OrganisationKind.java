@@ -1,0 +1,5 @@
+package org.consulardesk.registry.model;
+
+public enum OrganisationKind {
+    EMPLOYER, AGENCY
+}

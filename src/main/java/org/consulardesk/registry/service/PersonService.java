@@ -4,7 +4,10 @@ import java.util.List;
 import org.consulardesk.core.UserError;
 import org.consulardesk.registry.model.NewPerson;
 import org.consulardesk.registry.model.Person;
+import org.consulardesk.registry.model.Registration;
+import org.consulardesk.registry.model.Whereabouts;
 import org.consulardesk.registry.store.PersonStore;
+import org.consulardesk.registry.store.RegistrationStore;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
@@ -26,16 +29,26 @@ public final class PersonService {
     public List<Person> registerAll(List<NewPerson> people) {
         session.require(Permission.EDIT_REGISTRY);
         people.forEach(PersonService::validate);
+        RegistrationStore registrations = new RegistrationStore();
         return session.database().write(tx -> {
             List<Person> added = new java.util.ArrayList<>(people.size());
             for (NewPerson person : people) {
-                Person p = store.insert(tx, person, session.now());
-                session.audit().record(tx, AuditEvent.on("PERSON_ADDED", "person", p.id(),
-                        "family_name", "given_names", "sex", "birth_date", "city", "country_code", "purpose"));
-                added.add(p);
+                Registration r = toRegistration(person);
+                long id = registrations.insert(tx, r, RegistrationService.keys(r), session.now());
+                session.audit().record(tx, AuditEvent.on("PERSON_ADDED", "person", id, RegistrationService.changedFields(null, r)));
+                added.add(new Person(id, person.familyName(), person.givenNames(), person.sex(), person.birthDate(),
+                        person.city(), person.countryCode(), person.purpose(), 1));
             }
             return added;
         });
+    }
+
+    private static Registration toRegistration(NewPerson p) {
+        Registration blank = Registration.blank();
+        return new Registration(0, 0, p.familyName().strip(), p.givenNames().strip(), null, null, List.of(), p.sex(),
+                p.birthDate(), null, blank.nationalityEvidence(), List.of(), null, p.purpose(),
+                new Whereabouts(null, null, null, p.city(), p.countryCode(), null, null, null, null), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), null);
     }
 
     private static void validate(NewPerson person) {

@@ -2,11 +2,8 @@ package org.consulardesk.registry.store;
 
 import static org.consulardesk.store.generated.Tables.PERSON;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import org.consulardesk.registry.model.NewPerson;
 import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.store.Tx;
@@ -17,21 +14,6 @@ import org.jooq.impl.DSL;
 /** Registrations in the database; pages are read with LIMIT/OFFSET, never the whole table. */
 public final class PersonStore {
 
-    public Person insert(Tx tx, NewPerson p, Instant now) {
-        PersonRecord r = tx.dsl().insertInto(PERSON)
-                .set(PERSON.FAMILY_NAME, p.familyName())
-                .set(PERSON.GIVEN_NAMES, p.givenNames())
-                .set(PERSON.SEX, String.valueOf(p.sex()))
-                .set(PERSON.BIRTH_DATE, p.birthDate())
-                .set(PERSON.CITY, p.city())
-                .set(PERSON.COUNTRY_CODE, p.countryCode())
-                .set(PERSON.PURPOSE, p.purpose().name())
-                .set(PERSON.CREATED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(PERSON.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(PERSON.ROW_VERSION, 1)
-                .returning().fetchOne();
-        return toPerson(r);
-    }
 
     public List<Person> page(Tx tx, String query, int offset, int limit) {
         return tx.dsl().selectFrom(PERSON).where(matches(query))

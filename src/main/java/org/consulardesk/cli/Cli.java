@@ -27,6 +27,7 @@ public final class Cli {
             RestoreCommand.class,
             PasswdCommand.class,
             RecoverCommand.class,
+            PersonsCommand.class,
             BenchCommand.class);
 
     private Cli() {

@@ -120,7 +120,7 @@ class CliTest {
     void helpOnRootAndSubcommandsExitsZero() {
         Result root = cli("--help");
         assertThat(root.exit()).isZero();
-        assertThat(root.out()).contains("init", "users", "audit", "backup", "restore");
+        assertThat(root.out()).contains("init", "users", "audit", "backup", "restore", "persons");
 
         Result add = cli("users", "add", "--help");
         assertThat(add.exit()).isZero();
@@ -364,5 +364,46 @@ class CliTest {
         assertThat(both.exit()).isEqualTo(2);
         Result neither = cli("restore", "--from", "x", "--registry", "y");
         assertThat(neither.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void personsImportChecksThenImportsAllOrNothing() throws IOException {
+        Path bad = Files.writeString(work.resolve("bad-drive.csv"),
+                "Surname,Given names,Sex,Date of birth,City,Country,Mobile\n"
+                        + "Wanjiru-Falk,Amara,F,1988-03-14,Nairobi,KE,0712 345 678\n"
+                        + "Ostrander,Tobias,M,1979-11-02,Mombasa,KE,12\n");
+        Result refused = asHead("persons", "import", bad.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("ROW").contains("REASON").containsPattern("3\\s+Mobile\\s+12\\s+Not a valid phone");
+        assertThat(refused.err()).contains("nothing was imported");
+
+        Path sample = Path.of("sample-data/intake-example.csv");
+        Result dry = asHead("persons", "import", sample.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dry run: 20 registrations would be imported");
+
+        Result imported = asHead("persons", "import", sample.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 20 registrations from intake-example.csv");
+
+        Result again = asHead("persons", "import", "sample-data/intake-example.xlsx");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("[possible duplicate]").contains("registration 1");
+        assertThat(again.err()).contains("20 rows may already be registered").contains("--skip-duplicates");
+        Result none = asHead("persons", "import", "sample-data/intake-example.xlsx", "--skip-duplicates");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).contains("Imported 0 registrations from intake-example.xlsx (20 possible duplicates left out)");
+
+        Path mapping = Files.writeString(work.resolve("drive.mapping"), "family_name=Nom\ngiven_names=Pr\u00e9nom\n",
+                StandardCharsets.UTF_8);
+        Path french = Files.writeString(work.resolve("french.csv"),
+                "Nom;Pr\u00e9nom\nTsoukalas;Yannis\nFreshman;Ada\n", StandardCharsets.UTF_8);
+        Result skipped = asHead("persons", "import", french.toString(), "--mapping", mapping.toString(), "--skip-duplicates");
+        assertThat(skipped.exit()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).contains("Imported 2 registrations");
+
+        Result missing = asHead("persons", "import", work.resolve("absent.csv").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("absent.csv");
     }
 }

@@ -1,0 +1,100 @@
+package org.consulardesk.registry.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.consulardesk.core.DialogService;
+import org.consulardesk.registry.service.IntakeService;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.TestRegistries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The import screen driven headless: choose the sample workbook, check it, import it. */
+class IntakeViewTest extends FxRobot {
+    @TempDir
+    Path dir;
+    Session session;
+
+    static final class OpenSample implements DialogService {
+        @Override
+        public void showError(String title, String message) {
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message) {
+            return true;
+        }
+
+        @Override
+        public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseDirectory(String title, Path initial) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToOpen(String title) {
+            return Optional.of(Path.of("sample-data/intake-example.xlsx"));
+        }
+    }
+
+    @BeforeEach
+    void show() throws Exception {
+        session = TestRegistries.create(dir.resolve("registry")).session();
+        FxToolkit.registerPrimaryStage();
+        IntakeView view = new IntakeView(new IntakeViewModel(new IntakeService(session), IntakeViewModelTest.SYNC), new OpenSample());
+        FxToolkit.setupSceneRoot(() -> (Parent) view.root());
+        FxToolkit.setupStage(stage -> {
+            stage.setWidth(1100);
+            stage.setHeight(900);
+            stage.show();
+        });
+        interact(view::activate);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    @Test
+    void choosesChecksAndImports() {
+        clickOn("#intake-choose");
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> phone = lookup("#intake-map-phone").queryComboBox();
+        assertThat(phone.getValue()).isEqualTo("Mobile");
+        assertThat(lookup("#intake-preview").queryAs(TableView.class).getItems()).hasSize(IntakeViewModel.PREVIEW_ROWS);
+
+        clickOn("#intake-check");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#intake-message").queryAs(Label.class).getText()).contains("20 valid");
+
+        clickOn("#intake-import");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#intake-message").queryAs(Label.class).getText()).contains("Imported 20 registrations");
+    }
+}

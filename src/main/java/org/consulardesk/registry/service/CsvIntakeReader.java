@@ -174,10 +174,13 @@ final class CsvIntakeReader {
             return out.position() - offset;
         }
 
+        /** Counts lines; a NUL character means UTF-16 without a byte order mark, or a binary file. */
         private void count(char[] buffer, int from, int to) {
             for (int i = from; i < to; i++) {
                 if (buffer[i] == '\n') {
                     line++;
+                } else if (buffer[i] == '\0') {
+                    throw new UserError("error.intake.encoding", name, line);
                 }
             }
         }

@@ -129,6 +129,16 @@ class IntakeServiceTest {
     }
 
     @Test
+    void utf16WithoutByteOrderMarkIsRefused() throws IOException {
+        Path file = Files.write(dir.resolve("utf16.csv"), (HEADER + "\n").getBytes(StandardCharsets.UTF_16LE));
+
+        var e = userError(() -> analyse(file));
+
+        assertThat(e.key()).isEqualTo("error.intake.encoding");
+        assertThat(e.getMessage()).contains("utf16.csv").contains("line 1");
+    }
+
+    @Test
     void byteOrderMarksAreHandled() throws IOException {
         String text = HEADER + "\n\u00d8deg\u00e5rd,Ingrid,F,1970-05-05,Nairobi,KE,,,tourist\n";
         byte[] body = text.getBytes(StandardCharsets.UTF_8);

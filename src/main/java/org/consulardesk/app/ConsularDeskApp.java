@@ -79,7 +79,9 @@ public class ConsularDeskApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (shell != null) {
                 e.consume();
-                closeSession(Platform::exit);
+                if (shell.mayLeave()) {
+                    closeSession(Platform::exit);
+                }
             }
         });
         showWelcome();

@@ -121,14 +121,7 @@ final class MainShell implements View {
             }
         });
         signOut.setId("shell-signout");
-        bar.getChildren().add(spacer);
-        if (session.can(Permission.EDIT_REGISTRY)) {
-            Button newPerson = Ui.button("shell.newPerson", e -> newPerson());
-            newPerson.setId("shell-new-person");
-            newPerson.setAccessibleHelp(Ui.text("shell.newPerson.shortcut"));
-            bar.getChildren().add(newPerson);
-        }
-        bar.getChildren().addAll(connectivity, userLabel, lock, signOut);
+        bar.getChildren().addAll(spacer, connectivity, userLabel, lock, signOut);
         bar.getStyleClass().add(Styles.TOP_BAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -201,6 +194,15 @@ final class MainShell implements View {
             });
             navButtons.add(button);
             nav.getChildren().add(button);
+        }
+        if (session.can(Permission.EDIT_REGISTRY)) {
+            Button newPerson = Ui.button("shell.newPerson", e -> newPerson());
+            newPerson.setId("shell-new-person");
+            newPerson.setAccessibleHelp(Ui.text("shell.newPerson.shortcut"));
+            newPerson.setTooltip(new javafx.scene.control.Tooltip(Ui.text("shell.newPerson.shortcut")));
+            newPerson.setMaxWidth(Double.MAX_VALUE);
+            VBox.setMargin(newPerson, new javafx.geometry.Insets(16, 0, 0, 0));
+            nav.getChildren().add(newPerson);
         }
         frame.setLeft(nav);
     }
@@ -363,6 +365,12 @@ final class MainShell implements View {
 
     Session session() {
         return session;
+    }
+
+    /** Closing the window asks the screen shown first (the person form guards unsaved changes). */
+    @Override
+    public boolean mayLeave() {
+        return current == null || current.mayLeave();
     }
 
     @Override

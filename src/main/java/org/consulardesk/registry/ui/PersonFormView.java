@@ -132,6 +132,11 @@ public final class PersonFormView implements View {
         message.getStyleClass().add(Styles.SUCCESS);
         message.textProperty().bind(vm.message);
         error.textProperty().bind(vm.error);
+        for (Label l : List.of(message, error)) {
+            // No empty gap above the form when there is nothing to say.
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label dirty = Ui.styled(Styles.MUTED, "person.unsavedMark");

@@ -43,13 +43,20 @@ public class ConsularDeskApp extends Application {
     private FxBackgroundTasks tasks;
     private RecentRegistries recent;
     private MainShell shell;
+    private final java.util.function.Function<Stage, DialogService> dialogFactory;
 
     public ConsularDeskApp() {
         this(AppConfig.defaults());
     }
 
     public ConsularDeskApp(AppConfig config) {
+        this(config, FxDialogService::new);
+    }
+
+    /** Tests answer the dialogs themselves. */
+    ConsularDeskApp(AppConfig config, java.util.function.Function<Stage, DialogService> dialogs) {
         this.config = config;
+        this.dialogFactory = dialogs;
     }
 
     static void launchApp(String[] args) {
@@ -60,7 +67,7 @@ public class ConsularDeskApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         tasks = new FxBackgroundTasks();
-        DialogService dialogs = new FxDialogService(stage);
+        DialogService dialogs = dialogFactory.apply(stage);
         services = new AppServices(config, tasks, dialogs, new LoginService(config.stateDir(), Clock.systemUTC()));
         recent = new RecentRegistries(config.stateDir());
         scene = new Scene(root, 1280, 820);
@@ -72,7 +79,9 @@ public class ConsularDeskApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (shell != null) {
                 e.consume();
-                closeSession(Platform::exit);
+                if (shell.mayLeave()) {
+                    closeSession(Platform::exit);
+                }
             }
         });
         showWelcome();

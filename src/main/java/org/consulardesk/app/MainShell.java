@@ -32,7 +32,11 @@ import org.consulardesk.core.Connectivity;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
+import org.consulardesk.geo.service.Gazetteer;
 import org.consulardesk.registry.service.PersonService;
+import org.consulardesk.registry.service.RegistrationService;
+import org.consulardesk.registry.ui.PersonFormView;
+import org.consulardesk.registry.ui.PersonFormViewModel;
 import org.consulardesk.registry.ui.RegistryView;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.model.UserAccount;
@@ -71,6 +75,9 @@ final class MainShell implements View {
     private final Label connectivity = new Label();
     private final Timeline connectivityPoll;
     private View current;
+    /** The navigation entry shown, or under the person form while that is open. */
+    private String currentKey;
+    private PersonFormView personForm;
     private LockView lockView;
     private AutoLock autoLock;
 
@@ -108,7 +115,11 @@ final class MainShell implements View {
         updateUserLabel();
         Button lock = Ui.button("shell.lock", e -> lock());
         lock.setId("shell-lock");
-        Button signOut = Ui.button("shell.signOut", e -> onSignOut.run());
+        Button signOut = Ui.button("shell.signOut", e -> {
+            if (current == null || current.mayLeave()) {
+                onSignOut.run();
+            }
+        });
         signOut.setId("shell-signout");
         bar.getChildren().addAll(spacer, connectivity, userLabel, lock, signOut);
         bar.getStyleClass().add(Styles.TOP_BAR);
@@ -185,18 +196,88 @@ final class MainShell implements View {
             navButtons.add(button);
             nav.getChildren().add(button);
         }
+        if (session.can(Permission.EDIT_REGISTRY)) {
+            Button newPerson = Ui.button("shell.newPerson", e -> newPerson());
+            newPerson.setId("shell-new-person");
+            newPerson.setAccessibleHelp(Ui.text("shell.newPerson.shortcut"));
+            newPerson.setTooltip(new javafx.scene.control.Tooltip(Ui.text("shell.newPerson.shortcut")));
+            newPerson.setMaxWidth(Double.MAX_VALUE);
+            VBox.setMargin(newPerson, new javafx.geometry.Insets(16, 0, 0, 0));
+            nav.getChildren().add(newPerson);
+        }
         frame.setLeft(nav);
     }
 
     private void show(String key, Supplier<View> factory) {
+        if (current != null && !current.mayLeave()) {
+            selectNav(currentKey);
+            return;
+        }
+        personForm = null;
+        currentKey = key;
+        display(views.computeIfAbsent(key, k -> factory.get()));
+    }
+
+    private void selectNav(String key) {
+        navButtons.stream().filter(b -> b.getId().equals(key == null ? "" : Ui.idFor(key))).findFirst()
+                .ifPresentOrElse(navGroup::selectToggle, () -> navGroup.selectToggle(null));
+    }
+
+    private void display(View view) {
         if (current != null) {
             current.deactivate();
         }
-        current = views.computeIfAbsent(key, k -> factory.get());
+        current = view;
         content.getChildren().setAll(current.root());
         current.activate();
         Node focus = current.initialFocus();
         Platform.runLater(focus::requestFocus);
+    }
+
+    /** The "New registration" command (Ctrl+N): an empty person form. */
+    void newPerson() {
+        if (session.can(Permission.EDIT_REGISTRY)) {
+            openPerson(0);
+        }
+    }
+
+    /**
+     * Shows the person form for a registration ({@code 0}: a new one) in place of the current screen;
+     * Back returns to that screen. This is what the registry list calls when a person is opened
+     * ({@code registryView.setOnOpen(this::openPerson)}).
+     */
+    void openPerson(long id) {
+        if (!session.can(Permission.VIEW_REGISTRY) || isLocked()) {
+            return;
+        }
+        if (current != null && !current.mayLeave()) {
+            return;
+        }
+        PersonFormViewModel vm = new PersonFormViewModel(new RegistrationService(session), Gazetteer.bundled(),
+                services.tasks(), session.user().username(), session.descriptor().countryCode(),
+                session.can(Permission.REVEAL_SENSITIVE));
+        personForm = new PersonFormView(vm, services.dialogs(), id, this::closePerson);
+        display(personForm);
+    }
+
+    /** Back from the person form (button or Escape), asking first when there are unsaved changes. */
+    void closePerson() {
+        if (personForm == null || current != personForm || !personForm.mayLeave()) {
+            return;
+        }
+        personForm = null;
+        View under = currentKey == null ? null : views.get(currentKey);
+        if (under == null) {
+            navButtons.get(0).fire();
+        } else {
+            selectNav(currentKey);
+            display(under);
+        }
+    }
+
+    /** The person form when it is the screen shown (tests). */
+    PersonFormView personForm() {
+        return current == personForm ? personForm : null;
     }
 
     /** Called once the shell is in the scene: shortcuts, auto-lock, first screen. */
@@ -264,6 +345,11 @@ final class MainShell implements View {
                     KeyCombination.SHORTCUT_DOWN), button::fire);
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::lock);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!isLocked()) {
+                newPerson();
+            }
+        });
     }
 
     /** Quietly, off the FX thread: a status-bar entry every 30 seconds would only distract. */
@@ -280,6 +366,12 @@ final class MainShell implements View {
 
     Session session() {
         return session;
+    }
+
+    /** Closing the window asks the screen shown first (the person form guards unsaved changes). */
+    @Override
+    public boolean mayLeave() {
+        return current == null || current.mayLeave();
     }
 
     @Override

@@ -16,4 +16,12 @@ public interface View {
     default Node initialFocus() {
         return root();
     }
+
+    /**
+     * Asked before the screen is left (navigation, back, sign-out): a screen with unsaved changes
+     * asks the user and answers false to stay.
+     */
+    default boolean mayLeave() {
+        return true;
+    }
 }

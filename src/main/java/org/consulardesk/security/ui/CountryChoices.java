@@ -8,11 +8,11 @@ import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
 /** Host countries by ISO 3166 code, shown by name in the user's language. */
-final class CountryChoices {
+public final class CountryChoices {
     private CountryChoices() {
     }
 
-    static ComboBox<String> comboBox() {
+    public static ComboBox<String> comboBox() {
         List<String> codes = Arrays.stream(Locale.getISOCountries())
                 .sorted(Comparator.comparing(CountryChoices::name)).toList();
         ComboBox<String> box = new ComboBox<>();
@@ -55,7 +55,7 @@ final class CountryChoices {
         });
     }
 
-    static String name(String code) {
+    public static String name(String code) {
         return new Locale("", code).getDisplayCountry();
     }
 }

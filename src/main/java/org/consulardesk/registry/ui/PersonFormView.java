@@ -1,0 +1,606 @@
+package org.consulardesk.registry.ui;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.consulardesk.core.DialogService;
+import org.consulardesk.core.ui.Styles;
+import org.consulardesk.core.ui.Ui;
+import org.consulardesk.core.ui.View;
+import org.consulardesk.geo.model.Place;
+import org.consulardesk.registry.model.ConsentChannel;
+import org.consulardesk.registry.model.ConsentPurpose;
+import org.consulardesk.registry.model.ContactKind;
+import org.consulardesk.registry.model.ContactLocation;
+import org.consulardesk.registry.model.DocumentType;
+import org.consulardesk.registry.model.Employment;
+import org.consulardesk.registry.model.GeoPoint;
+import org.consulardesk.registry.model.NationalityEvidence;
+import org.consulardesk.registry.model.PurposeOfStay;
+import org.consulardesk.registry.model.VulnerabilityCode;
+import org.consulardesk.security.ui.CountryChoices;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/**
+ * The whole registration of one citizen on one scrolling page, in sections from identity to
+ * restricted details. Ctrl+S saves, Escape goes back (asking first when something is unsaved).
+ */
+public final class PersonFormView implements View {
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+
+    private final PersonFormViewModel vm;
+    private final DialogService dialogs;
+    private final Runnable onBack;
+    private final long personId;
+    private final VBox root;
+    private final ScrollPane scroll;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final TextField familyName = Ui.field("person.familyName");
+    private final Button save = Ui.primary("person.save", e -> save());
+    private final Label error = Ui.errorLabel("person-error");
+    private final AutoCompletionBinding<Place> cityCompletion;
+    private final ChangeListener<Node> focusFollower = (o, a, node) -> ensureVisible(node);
+
+    public PersonFormView(PersonFormViewModel vm, DialogService dialogs, long personId, Runnable onBack) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.personId = personId;
+        this.onBack = onBack;
+        validation.setErrorDecorationEnabled(false);
+
+        TextField city = text("person.city", vm.city);
+        ComboBox<String> country = CountryChoices.comboBox();
+        country.setId("person-country");
+        country.setAccessibleText(Ui.text("person.country"));
+        country.valueProperty().bindBidirectional(vm.country);
+        cityCompletion = TextFields.bindAutoCompletion(city,
+                request -> vm.suggestCities(request.getUserText(), vm.country.get()), new StringConverter<>() {
+                    @Override
+                    public String toString(Place place) {
+                        return place == null ? "" : place.name();
+                    }
+
+                    @Override
+                    public Place fromString(String s) {
+                        return null;
+                    }
+                });
+        // The list shows the country too ("Paris (FR)", "Paris (US)"); choosing puts just the name in the field.
+        cityCompletion.getAutoCompletionPopup().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Place place) {
+                return place == null ? "" : Ui.text("person.citySuggestion", place.name(), CountryChoices.name(place.countryCode()),
+                        place.countryCode());
+            }
+
+            @Override
+            public Place fromString(String s) {
+                return null;
+            }
+        });
+        cityCompletion.setVisibleRowCount(10);
+        cityCompletion.setOnAutoCompleted(e -> vm.choosePlace(e.getCompletion()));
+
+        Label title = Ui.styled(Styles.TITLE, "person.title.new");
+        title.textProperty().bind(vm.title);
+        Button back = Ui.button("common.back", e -> onBack.run());
+        back.setId("person-back");
+        save.setId("person-save");
+        save.disableProperty().bind(vm.busy);
+        Label message = new Label();
+        message.setId("person-message");
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.textProperty().bind(vm.message);
+        error.textProperty().bind(vm.error);
+        for (Label l : List.of(message, error)) {
+            // No empty gap above the form when there is nothing to say.
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label dirty = Ui.styled(Styles.MUTED, "person.unsavedMark");
+        dirty.setWrapText(false);
+        dirty.visibleProperty().bind(vm.dirty);
+        HBox header = new HBox(12, back, title, spacer, dirty, save);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        VBox sections = new VBox(16, identity(), whereabouts(city, country), contacts(), emergencyContacts(), documents(),
+                employment(), vulnerabilities(), consents(), restricted());
+        sections.getStyleClass().add("cd-form-sections");
+        scroll = new ScrollPane(sections);
+        scroll.setFitToWidth(true);
+        scroll.setId("person-scroll");
+        scroll.getStyleClass().add("cd-form-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root = Ui.page(header, Ui.styled(Styles.MUTED, "person.intro"), message, error, scroll);
+        root.setId("person-form");
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SAVE.match(e)) {
+                e.consume();
+                save();
+            } else if (e.getCode() == KeyCode.ESCAPE && !popupOpen(root.getScene())) {
+                e.consume();
+                onBack.run();
+            }
+        });
+    }
+
+    private boolean popupOpen(Scene scene) {
+        if (cityCompletion.getAutoCompletionPopup().isShowing()) {
+            return true;
+        }
+        Node focus = scene == null ? null : scene.getFocusOwner();
+        while (focus != null) {
+            if (focus instanceof ComboBoxBase<?> box && box.isShowing()) {
+                return true;
+            }
+            focus = focus.getParent();
+        }
+        return false;
+    }
+
+    // --- sections ---
+
+    private Node identity() {
+        GridPane grid = Ui.form();
+        int r = 0;
+        familyName.textProperty().bindBidirectional(vm.familyName);
+        Ui.row(grid, r++, "person.familyName", familyName);
+        Ui.row(grid, r++, "person.givenNames", text("person.givenNames", vm.givenNames));
+        Ui.row(grid, r++, "person.familyNameOriginal", text("person.familyNameOriginal", vm.familyNameOriginal));
+        Ui.row(grid, r++, "person.givenNamesOriginal", text("person.givenNamesOriginal", vm.givenNamesOriginal));
+        TextArea aliases = area("person.aliases", vm.aliases, 2);
+        aliases.setPromptText(Ui.text("person.aliases.prompt"));
+        Ui.row(grid, r++, "person.aliases", aliases);
+        ComboBox<Character> sex = combo("person.sex", List.of('F', 'M', 'X'), c -> Ui.text("person.sex." + c));
+        sex.valueProperty().bindBidirectional(vm.sex);
+        Ui.row(grid, r++, "person.sex", sex);
+        TextField birth = text("person.birthDate", vm.birthDate);
+        birth.setPromptText(Ui.text("person.birthDate.prompt"));
+        Ui.row(grid, r++, "person.birthDate", birth);
+        Ui.row(grid, r++, "person.placeOfBirth", text("person.placeOfBirth", vm.placeOfBirth));
+        ComboBox<NationalityEvidence> evidence = combo("person.evidence", List.of(NationalityEvidence.values()),
+                v -> Ui.text("person.evidence." + v.name()));
+        evidence.valueProperty().bindBidirectional(vm.evidence);
+        Ui.row(grid, r++, "person.evidence", evidence);
+        TextField languages = text("person.languages", vm.languages);
+        languages.setPromptText(Ui.text("person.languages.prompt"));
+        Ui.row(grid, r++, "person.languages", languages);
+        ComboBox<PurposeOfStay> purpose = combo("person.purpose", List.of(PurposeOfStay.values()),
+                v -> Ui.text("purpose." + v.name()));
+        purpose.valueProperty().bindBidirectional(vm.purpose);
+        Ui.row(grid, r++, "person.purpose", purpose);
+        Ui.row(grid, r++, "person.notes", area("person.notes", vm.notes, 3));
+
+        validation.registerValidator(familyName, Validator.createEmptyValidator(Ui.text("error.person.familyNameRequired")));
+        validation.registerValidator(sex, Validator.createEmptyValidator(Ui.text("person.invalid.sex")));
+        validation.registerValidator(purpose, Validator.createEmptyValidator(Ui.text("error.person.purposeRequired")));
+        validation.registerValidator(birth, false, check(s -> s == null || s.isBlank()
+                || PersonFormViewModel.BIRTH_DATE.matcher(s.strip()).matches(), "person.invalid.birthDate"));
+        return section("person.section.identity", grid);
+    }
+
+    private Node whereabouts(TextField city, ComboBox<String> country) {
+        GridPane grid = Ui.form();
+        int r = 0;
+        Ui.row(grid, r++, "person.address1", text("person.address1", vm.address1));
+        Ui.row(grid, r++, "person.address2", text("person.address2", vm.address2));
+        Ui.row(grid, r++, "person.district", text("person.district", vm.district));
+        city.setPromptText(Ui.text("person.city.prompt"));
+        Ui.row(grid, r++, "person.city", city);
+        Ui.row(grid, r++, "person.country", country);
+        Label point = new Label();
+        point.setId("person-point");
+        point.setWrapText(true);
+        point.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.point.get()), vm.point));
+        point.setAccessibleText(Ui.text("person.point"));
+        Button clear = Ui.button("person.point.clear", e -> vm.clearPoint());
+        clear.setId("person-point-clear");
+        clear.disableProperty().bind(vm.point.isNull());
+        HBox pointRow = new HBox(12, point, clear);
+        pointRow.setAlignment(Pos.CENTER_LEFT);
+        Ui.row(grid, r++, "person.point", pointRow);
+        Ui.row(grid, r++, "person.confirmedOn", date("person.confirmedOn", vm.confirmedOn));
+        Ui.row(grid, r++, "person.arrival", date("person.arrival", vm.arrival));
+        Ui.row(grid, r++, "person.departure", date("person.departure", vm.departure));
+        return section("person.section.whereabouts", grid);
+    }
+
+    private static String describe(GeoPoint p) {
+        if (p == null) {
+            return Ui.text("person.point.none");
+        }
+        return Ui.text("person.point.value", String.format(Locale.ROOT, "%.4f", p.latitude()),
+                String.format(Locale.ROOT, "%.4f", p.longitude()), Ui.text("person.source." + p.source().name()),
+                p.accuracyMetres() == null ? "?" : p.accuracyMetres());
+    }
+
+    private Node contacts() {
+        return listSection("person.section.contacts", "person.contact.add", vm.contacts, vm::addContact, (row, i) -> {
+            ComboBox<ContactKind> kind = combo("person.contact.kind", List.of(ContactKind.values()),
+                    k -> Ui.text("person.contactKind." + k.name()));
+            kind.valueProperty().bindBidirectional(row.kind);
+            TextField value = text("person.contact.value", row.value);
+            TextField app = text("person.contact.app", row.app);
+            app.setPromptText(Ui.text("person.contact.app.prompt"));
+            app.setPrefColumnCount(8);
+            CheckBox preferred = new CheckBox(Ui.text("person.contact.preferred"));
+            preferred.setAccessibleText(preferred.getText());
+            preferred.selectedProperty().bindBidirectional(row.preferred);
+            validation.registerValidator(value, false, check(v -> row.kind.get() != ContactKind.PHONE
+                    || v == null || v.isBlank() || PersonFormViewModel.PHONE.matcher(v.strip()).matches(), "person.invalid.phone"));
+            kind.valueProperty().addListener((o, a, b) -> validation.revalidate(value));
+            HBox.setHgrow(value, Priority.ALWAYS);
+            return List.of(kind, value, app, preferred);
+        }, vm.contacts::remove);
+    }
+
+    private Node emergencyContacts() {
+        return listSection("person.section.emergency", "person.emergency.add", vm.emergencyContacts, vm::addEmergencyContact,
+                (row, i) -> {
+                    TextField name = text("person.emergency.name", row.fullName);
+                    TextField relationship = text("person.emergency.relationship", row.relationship);
+                    relationship.setPrefColumnCount(8);
+                    TextField phone = text("person.emergency.phone", row.phone);
+                    TextField email = text("person.emergency.email", row.email);
+                    ComboBox<ContactLocation> located = combo("person.emergency.located", List.of(ContactLocation.values()),
+                            l -> Ui.text("person.located." + l.name()));
+                    located.valueProperty().bindBidirectional(row.located);
+                    validation.registerValidator(phone, false, check(v -> v == null || v.isBlank()
+                            || PersonFormViewModel.PHONE.matcher(v.strip()).matches(), "person.invalid.phone"));
+                    HBox.setHgrow(name, Priority.ALWAYS);
+                    return List.of(name, relationship, phone, email, located);
+                }, vm.emergencyContacts::remove);
+    }
+
+    private Node documents() {
+        return listSection("person.section.documents", "person.document.add", vm.documents, vm::addDocument, (row, i) -> {
+            ComboBox<DocumentType> type = combo("person.document.type", List.of(DocumentType.values()),
+                    t -> Ui.text("person.documentType." + t.name()));
+            type.valueProperty().bindBidirectional(row.type);
+            TextField number = text("person.document.number", row.number);
+            TextField authority = text("person.document.authority", row.authority);
+            DatePicker issued = date("person.document.issued", row.issued);
+            DatePicker expires = date("person.document.expires", row.expires);
+            validation.registerValidator(number, false, check(v -> v != null && !v.isBlank(), "error.document.numberRequired"));
+            HBox.setHgrow(number, Priority.ALWAYS);
+            HBox.setHgrow(authority, Priority.ALWAYS);
+            return List.of(type, number, authority, issued, expires);
+        }, vm.documents::remove);
+    }
+
+    private Node employment() {
+        VBox box = new VBox(6);
+        Runnable fill = () -> {
+            box.getChildren().setAll(Ui.styled(Styles.MUTED, "person.employment.readOnly"));
+            for (Employment job : vm.employments) {
+                box.getChildren().add(new Label(Ui.text("person.employment.line", PersonFormViewModel.nz(job.sector()),
+                        PersonFormViewModel.nz(job.workplace()), job.contractStart() == null ? "" : job.contractStart(),
+                        job.contractEnd() == null ? "" : job.contractEnd())));
+            }
+        };
+        vm.employments.addListener((ListChangeListener<Employment>) c -> fill.run());
+        fill.run();
+        return section("person.section.employment", box);
+    }
+
+    private Node vulnerabilities() {
+        GridPane grid = Ui.form();
+        int r = 0;
+        for (VulnerabilityCode code : VulnerabilityCode.values()) {
+            CheckBox box = new CheckBox(Ui.text("person.vulnerability." + code.name()));
+            box.setId("person-vulnerability-" + code.name());
+            box.setAccessibleText(box.getText());
+            box.setMinWidth(Region.USE_PREF_SIZE);
+            box.selectedProperty().bindBidirectional(vm.vulnerable.get(code));
+            TextField notes = new TextField();
+            notes.setAccessibleText(Ui.text("person.vulnerability.notes", box.getText()));
+            notes.setPromptText(Ui.text("person.vulnerability.notes.prompt"));
+            notes.textProperty().bindBidirectional(vm.vulnerabilityNotes.get(code));
+            notes.disableProperty().bind(box.selectedProperty().not());
+            grid.add(box, 0, r);
+            grid.add(notes, 1, r++);
+            GridPane.setHgrow(notes, Priority.ALWAYS);
+        }
+        return section("person.section.vulnerabilities", grid);
+    }
+
+    private Node consents() {
+        return listSection("person.section.consents", "person.consent.add", vm.consents, vm::addConsent, (row, i) -> {
+            ComboBox<ConsentPurpose> purpose = combo("person.consent.purpose", List.of(ConsentPurpose.values()),
+                    p -> Ui.text("person.consentPurpose." + p.name()));
+            purpose.valueProperty().bindBidirectional(row.purpose);
+            TextField partner = text("person.consent.partner", row.partner);
+            partner.setPromptText(Ui.text("person.consent.partner.prompt"));
+            DatePicker granted = date("person.consent.grantedOn", row.grantedOn);
+            ComboBox<ConsentChannel> channel = combo("person.consent.channel", List.of(ConsentChannel.values()),
+                    c -> Ui.text("person.consentChannel." + c.name()));
+            channel.valueProperty().bindBidirectional(row.channel);
+            Label state = new Label();
+            state.setMinWidth(Region.USE_PREF_SIZE);
+            state.getStyleClass().add(Styles.MUTED);
+            state.textProperty().bind(Bindings.createStringBinding(() -> row.withdrawnOn.get() == null
+                    ? Ui.text("person.consent.recordedBy", row.recordedBy)
+                    : Ui.text("person.consent.withdrawnOn", row.withdrawnOn.get()), row.withdrawnOn));
+            Button withdraw = Ui.button("person.consent.withdraw", e -> vm.withdraw(row));
+            withdraw.setId("person-consent-withdraw-" + i);
+            withdraw.disableProperty().bind(row.withdrawnOn.isNotNull());
+            HBox.setHgrow(partner, Priority.ALWAYS);
+            return List.of(purpose, partner, granted, channel, state, withdraw);
+        }, vm.consents::remove);
+    }
+
+    private Node restricted() {
+        Label explain = Ui.styled(Styles.MUTED, vm.mayReveal() ? "person.sensitive.intro" : "person.sensitive.notAllowed");
+        Button reveal = Ui.button("person.sensitive.reveal", e -> vm.reveal());
+        reveal.setId("person-reveal");
+        reveal.setDisable(!vm.mayReveal());
+        reveal.visibleProperty().bind(vm.revealed.not());
+        reveal.managedProperty().bind(reveal.visibleProperty());
+        GridPane grid = Ui.form();
+        Ui.row(grid, 0, "person.sensitive.migration", area("person.sensitive.migration", vm.migrationStatus, 2));
+        Ui.row(grid, 1, "person.sensitive.health", area("person.sensitive.health", vm.healthDetails, 2));
+        Ui.row(grid, 2, "person.sensitive.detention", area("person.sensitive.detention", vm.detentionDetails, 2));
+        Button saveSensitive = Ui.button("person.sensitive.save", e -> vm.saveSensitive());
+        saveSensitive.setId("person-sensitive-save");
+        Label sensitiveMessage = new Label();
+        sensitiveMessage.setWrapText(true);
+        sensitiveMessage.textProperty().bind(vm.sensitiveMessage);
+        VBox details = new VBox(10, grid, saveSensitive);
+        details.visibleProperty().bind(vm.revealed);
+        details.managedProperty().bind(vm.revealed);
+        return section("person.section.restricted", new VBox(10, explain, reveal, details, sensitiveMessage));
+    }
+
+    // --- building blocks ---
+
+    private Node section(String key, Node body) {
+        Label heading = Ui.styled(Styles.SUBTITLE, key);
+        VBox card = Ui.card(heading, body);
+        card.setSpacing(12);
+        card.setId(Ui.idFor(key));
+        return card;
+    }
+
+    private interface RowBuilder<R> {
+        List<? extends Control> build(R row, int index);
+    }
+
+    /** A section holding an editable list: one line of controls per entry with a remove button, and an add button. */
+    private <R> Node listSection(String key, String addKey, ObservableList<R> items, Runnable add, RowBuilder<R> builder,
+                                 Consumer<R> remove) {
+        VBox lines = new VBox(8);
+        Label empty = Ui.styled(Styles.MUTED, "person.list.empty");
+        String base = Ui.idFor(addKey).replace("-add", "");
+        Runnable rebuild = () -> {
+            lines.getChildren().clear();
+            if (items.isEmpty()) {
+                lines.getChildren().add(empty);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                R item = items.get(i);
+                List<? extends Control> controls = builder.build(item, i);
+                HBox line = new HBox(8);
+                line.setAlignment(Pos.CENTER_LEFT);
+                for (Control c : controls) {
+                    if (c.getId() != null) {
+                        c.setId(c.getId() + "-" + i);
+                    }
+                    line.getChildren().add(c);
+                }
+                Button removeButton = Ui.button("person.list.remove", e -> remove.accept(item));
+                removeButton.setId(base + "-remove-" + i);
+                removeButton.setAccessibleText(Ui.text("person.list.removeLine", i + 1));
+                line.getChildren().add(removeButton);
+                lines.getChildren().add(line);
+            }
+            validation.revalidate();
+        };
+        items.addListener((ListChangeListener<R>) change -> {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded() && !change.wasReplaced();
+            }
+            rebuild.run();
+            if (added && items.size() > 0 && lines.getChildren().get(items.size() - 1) instanceof HBox last) {
+                Platform.runLater(() -> last.getChildren().get(0).requestFocus());
+            }
+        });
+        rebuild.run();
+        Button addButton = Ui.button(addKey, e -> add.run());
+        addButton.setId(Ui.idFor(addKey));
+        return section(key, new VBox(10, lines, addButton));
+    }
+
+    private TextField text(String key, javafx.beans.property.StringProperty property) {
+        TextField field = Ui.field(key);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static TextArea area(String key, javafx.beans.property.StringProperty property, int rows) {
+        TextArea area = new TextArea();
+        area.setId(Ui.idFor(key));
+        area.setAccessibleText(Ui.text(key));
+        area.setPrefRowCount(rows);
+        area.setWrapText(true);
+        area.textProperty().bindBidirectional(property);
+        // Tab moves on, as in every other field; Ctrl+Tab would be needed to type a tab character.
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+        return area;
+    }
+
+    private static DatePicker date(String key, javafx.beans.property.ObjectProperty<LocalDate> property) {
+        DatePicker picker = new DatePicker();
+        picker.setId(Ui.idFor(key));
+        picker.setAccessibleText(Ui.text(key));
+        picker.setPromptText(Ui.text("person.date.prompt"));
+        picker.setPrefWidth(150);
+        picker.setMinWidth(130);
+        picker.valueProperty().bindBidirectional(property);
+        return picker;
+    }
+
+    private static <T> ComboBox<T> combo(String key, List<T> values, Function<T, String> label) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(Ui.idFor(key));
+        box.setAccessibleText(Ui.text(key));
+        box.getItems().setAll(values);
+        box.setVisibleRowCount(12);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** A validator that counts only while its control is on screen (removed lines stop counting). */
+    private static Validator<String> check(Predicate<String> ok, String messageKey) {
+        return (control, value) -> ValidationResult.fromErrorIf(control, Ui.text(messageKey),
+                control.getScene() != null && !ok.test(value));
+    }
+
+    // --- actions ---
+
+    private void save() {
+        if (save.isDisabled()) {
+            return;
+        }
+        validation.setErrorDecorationEnabled(true);
+        validation.revalidate();
+        ValidationResult result = validation.getValidationResult();
+        List<ValidationMessage> errors = result.getMessages().stream().filter(m -> m.getSeverity() == Severity.ERROR)
+                .filter(m -> m.getTarget() != null && m.getTarget().getScene() != null).toList();
+        if (!errors.isEmpty()) {
+            Set<String> texts = new LinkedHashSet<>();
+            errors.forEach(m -> texts.add(m.getText()));
+            vm.error.set(String.join(" ", texts));
+            vm.message.set("");
+            Control first = errors.get(0).getTarget();
+            first.requestFocus();
+            return;
+        }
+        vm.save(() -> { });
+    }
+
+    /** Keeps the focused field in view while tabbing through the long form. */
+    private void ensureVisible(Node node) {
+        if (node == null || !isInside(node, scroll.getContent())) {
+            return;
+        }
+        Node content = scroll.getContent();
+        Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        double target = top;
+        if (b.getMinY() < top) {
+            target = b.getMinY() - 24;
+        } else if (b.getMaxY() > top + viewport) {
+            target = b.getMaxY() - viewport + 24;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewport))));
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isDirty() {
+        return vm.dirty.get();
+    }
+
+    @Override
+    public void activate() {
+        vm.warmUpGazetteer();
+        vm.load(personId);
+        if (root.getScene() != null) {
+            root.getScene().focusOwnerProperty().addListener(focusFollower);
+        }
+    }
+
+    @Override
+    public void deactivate() {
+        if (root.getScene() != null) {
+            root.getScene().focusOwnerProperty().removeListener(focusFollower);
+        }
+    }
+
+    @Override
+    public boolean mayLeave() {
+        return !vm.dirty.get() || dialogs.confirm(Ui.text("person.unsaved.title"), Ui.text("person.unsaved.message"));
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public Node initialFocus() {
+        return familyName;
+    }
+}

@@ -1,0 +1,222 @@
+package org.consulardesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.consulardesk.core.DialogService;
+import org.consulardesk.core.crypto.KdfParams;
+import org.consulardesk.registry.model.LocationSource;
+import org.consulardesk.registry.model.Person;
+import org.consulardesk.registry.model.PurposeOfStay;
+import org.consulardesk.registry.model.Registration;
+import org.consulardesk.registry.service.PersonService;
+import org.consulardesk.registry.service.RegistrationService;
+import org.consulardesk.security.service.RegistryCreator;
+import org.consulardesk.store.RegistryFolder;
+import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The person form in the running application, headless under Monocle. */
+class PersonFormTest extends FxRobot {
+    private static final KdfParams FAST = new KdfParams(1024, 1, 1);
+    private static final String PASSPHRASE = "amber falcon orbit velvet 1987";
+
+    @TempDir
+    Path temp;
+    private ConsularDeskApp app;
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppConfig config = new AppConfig(FAST, temp.resolve("data"), temp.resolve("state"));
+        app = (ConsularDeskApp) FxToolkit.setupApplication(() -> new ConsularDeskApp(config, stage -> dialogs));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app.shell() != null) {
+            app.shell().session().close();
+        }
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void newRegistrationWithACityFromTheGazetteerIsSaved() {
+        signIn(createRegistry());
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
+        clickOn("#person-familyName").write("Okonkwo");
+        clickOn("#person-givenNames").write("Adaeze");
+        ComboBox<Character> sex = lookup("#person-sex").queryComboBox();
+        ComboBox<PurposeOfStay> purpose = lookup("#person-purpose").queryComboBox();
+        interact(() -> {
+            sex.setValue('F');
+            purpose.setValue(PurposeOfStay.WORKER);
+        });
+        clickOn("#person-birthDate").write("1990-04");
+
+        // Far down the page: focusing it scrolls it into view, as tabbing there would.
+        interact(() -> lookup("#person-city").query().requestFocus());
+        clickOn("#person-city").write("Nairo");
+        waitFor(() -> suggestion("Nairobi").isPresent());
+        clickOn(suggestion("Nairobi").orElseThrow());
+        waitFor(() -> lookup("#person-point").queryAs(Label.class).getText().startsWith("-1.2"));
+        assertThat(lookup("#person-city").queryTextInputControl().getText()).isEqualTo("Nairobi");
+        assertThat(lookup("#person-country").queryComboBox().getValue()).isEqualTo("KE");
+
+        press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitFor(() -> "Saved.".equals(lookup("#person-message").queryAs(Label.class).getText()));
+        assertThat(lookup("#person-error").queryAs(Label.class).getText()).isEmpty();
+
+        List<Person> found = new PersonService(app.shell().session()).search("Okonkwo", 0, 10);
+        assertThat(found).hasSize(1);
+        Registration saved = new RegistrationService(app.shell().session()).get(found.get(0).id());
+        assertThat(saved.givenNames()).isEqualTo("Adaeze");
+        assertThat(saved.birthDate()).isEqualTo("1990-04");
+        assertThat(saved.whereabouts().city()).isEqualTo("Nairobi");
+        assertThat(saved.whereabouts().countryCode()).isEqualTo("KE");
+        assertThat(saved.whereabouts().point()).isNotNull();
+        assertThat(saved.whereabouts().point().source()).isEqualTo(LocationSource.GAZETTEER);
+        assertThat(saved.whereabouts().point().latitude()).isBetween(-1.4, -1.2);
+        assertThat(saved.whereabouts().point().longitude()).isBetween(36.7, 36.9);
+
+        // Saved: leaving asks nothing.
+        type(KeyCode.ESCAPE);
+        waitFor(() -> lookup("#person-form").tryQuery().isEmpty());
+        assertThat(dialogs.confirms.get()).isZero();
+    }
+
+    @Test
+    void requiredFieldsAreExplainedBeforeAnythingIsSaved() {
+        signIn(createRegistry());
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
+        clickOn("#person-birthDate").write("04/1990");
+        press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitFor(() -> !lookup("#person-error").queryAs(Label.class).getText().isBlank());
+        String error = lookup("#person-error").queryAs(Label.class).getText();
+        assertThat(error).contains("family name", "sex", "purpose", "YYYY-MM-DD");
+        assertThat(new PersonService(app.shell().session()).search("", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void leavingWithUnsavedChangesAsksFirst() {
+        signIn(createRegistry());
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
+        clickOn("#person-familyName").write("Mwangi");
+
+        dialogs.answer.set(false);
+        type(KeyCode.ESCAPE);
+        waitFor(() -> dialogs.confirms.get() == 1);
+        assertThat(lookup("#person-form").tryQuery()).isPresent();
+
+        clickOn("#nav-registry");
+        waitFor(() -> dialogs.confirms.get() == 2);
+        assertThat(lookup("#person-form").tryQuery()).isPresent();
+        assertThat(lookup("#person-familyName").queryTextInputControl().getText()).isEqualTo("Mwangi");
+
+        dialogs.answer.set(true);
+        clickOn("#person-back");
+        waitFor(() -> lookup("#person-form").tryQuery().isEmpty());
+        assertThat(dialogs.confirms.get()).isEqualTo(3);
+        assertThat(new PersonService(app.shell().session()).search("Mwangi", 0, 10)).isEmpty();
+    }
+
+    private Optional<Node> suggestion(String name) {
+        return lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> cell && cell.getText() != null && cell.getText().startsWith(name + ","))
+                .filter(Node::isVisible).findFirst();
+    }
+
+    private Path createRegistry() {
+        Path dir = temp.resolve("post");
+        new RegistryCreator(FAST, Clock.systemUTC()).create(new RegistryCreator.Request(dir, RegistryKind.POST,
+                "Embassy of Utopia in Accra", "GH", "h.mensah", "Hana Mensah", PASSPHRASE.toCharArray())).session().close();
+        return dir;
+    }
+
+    private void signIn(Path dir) {
+        RegistryDescriptor descriptor = RegistryFolder.readDescriptor(dir);
+        interact(() -> app.showLogin(dir, descriptor, ""));
+        waitFor(() -> lookup("#login-username").tryQuery().isPresent());
+        clickOn("#login-username").write("h.mensah");
+        clickOn("#login-passphrase").write(PASSPHRASE);
+        type(KeyCode.ENTER);
+        waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+    }
+
+    /** Answers confirmations as the test says and counts them; no other dialog is expected. */
+    private static final class AnsweringDialogs implements DialogService {
+        final AtomicInteger confirms = new AtomicInteger();
+        final AtomicBoolean answer = new AtomicBoolean(false);
+
+        @Override
+        public void showError(String title, String message) {
+            throw new AssertionError("unexpected error dialog: " + message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message) {
+            confirms.incrementAndGet();
+            return answer.get();
+        }
+
+        @Override
+        public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseDirectory(String title, Path initial) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToOpen(String title) {
+            return Optional.empty();
+        }
+    }
+}

@@ -33,7 +33,7 @@ class TrainingRegistryTest {
             assertThat(persons.count(null)).isEqualTo(40);
             first = persons.search(null, 0, 100);
             assertThat(first).allSatisfy(p -> {
-                assertThat(p.countryCode()).isEqualTo("KE");
+                assertThat(p.countryCode()).isIn("KE", "AE", "SA", "QA", "DE", "GB", "TZ", "UG", "IT");
                 assertThat(p.birthDate()).matches("\\d{4}(-\\d{2}-\\d{2})?");
             });
             assertThat(new UserService(trainer, state, FAST).list()).extracting(UserAccount::username, UserAccount::role)

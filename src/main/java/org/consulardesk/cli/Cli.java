@@ -28,6 +28,7 @@ public final class Cli {
             PasswdCommand.class,
             RecoverCommand.class,
             PersonsCommand.class,
+            SampleDataCommand.class,
             BenchCommand.class);
 
     private Cli() {

@@ -19,9 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Registrations: bulk intake from CSV or XLSX files. */
+/** Registrations: bulk intake from CSV or XLSX files, and search. */
 @Command(name = "persons", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        subcommands = {PersonsCommand.Import.class})
+        subcommands = {PersonsCommand.Import.class, PersonsSearch.class})
 final class PersonsCommand extends GroupCommand {
 
     /**

@@ -122,6 +122,26 @@ public final class SearchService {
         return new PersonHit(h.id(), h.familyName(), h.givenNames(), h.birthDate(), h.city(), h.district(), h.purpose(), score);
     }
 
+    /**
+     * The benchmark's "raw engine": one indexed prefix query on the normalised name column, with
+     * no tokens, typo tolerance or filters.
+     */
+    public List<Long> rawNamePrefix(String typed, int limit) {
+        session.require(Permission.VIEW_REGISTRY);
+        String prefix = NameKeys.normalise(typed);
+        return session.database().read(tx -> store.rawPrefix(tx, prefix, limit));
+    }
+
+    /** {@code count} (family, given) pairs starting at a random person, for typing in benchmarks. */
+    public List<String[]> sampleNames(long seed, int count) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> {
+            long max = store.maxId(tx);
+            long from = max <= count ? 0 : 1 + new java.util.SplittableRandom(seed).nextLong(max - count);
+            return store.sampleNames(tx, from, count);
+        });
+    }
+
     SearchStore.Query parse(RegistrySearch search) {
         String text = search.text() == null ? "" : search.text().strip();
         String whole = NameKeys.normalise(text);

@@ -1,0 +1,166 @@
+package org.consulardesk.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.consulardesk.core.AppPaths;
+import org.consulardesk.core.Messages;
+import org.consulardesk.core.crypto.KdfParams;
+import org.consulardesk.exercise.service.SampleData;
+import org.consulardesk.registry.model.RegistrySearch;
+import org.consulardesk.registry.service.SearchService;
+import org.consulardesk.security.service.LoginService;
+import org.consulardesk.security.service.RegistryCreator;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.store.model.RegistryKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Search-as-you-type against the raw engine (one indexed prefix query on the normalised name
+ * column), in the same run on the same synthetic registry.
+ */
+@Command(name = "registry", mixinStandardHelpOptions = true)
+final class BenchRegistry implements Callable<Integer> {
+    /** The bench registry holds synthetic data only; its passphrase is published on purpose. */
+    static final String USER = "bench";
+    static final String PASSPHRASE = "consulardesk synthetic bench registry";
+    static final double GOAL_RATIO = 3.0;
+    static final double GOAL_P95_MS = 100.0;
+
+    private final Terminal terminal;
+
+    @Option(names = "--persons", defaultValue = "100000", paramLabel = "N", descriptionKey = "cli.option.persons")
+    int persons;
+
+    @Option(names = "--registry", paramLabel = "DIR", descriptionKey = "cli.option.benchRegistry")
+    Path registry;
+
+    @Option(names = "--queries", defaultValue = "300", paramLabel = "Q", descriptionKey = "cli.option.queries")
+    int queries;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", descriptionKey = "cli.option.seed")
+    long seed;
+
+    BenchRegistry(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = registry != null ? registry : Files.createTempDirectory("consulardesk-bench-registry-").resolve("r");
+        boolean reuse = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
+        Session session;
+        if (reuse) {
+            session = new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(dir, USER, PASSPHRASE.toCharArray());
+            terminal.out().println(Messages.get("cli.bench.registry.reusing", dir));
+        } else {
+            long start = System.nanoTime();
+            session = new RegistryCreator(KdfParams.STANDARD, Clock.systemUTC()).create(new RegistryCreator.Request(dir,
+                    RegistryKind.TRAINING, "Bench post of Utopia", "KE", USER, "Benchmark", PASSPHRASE.toCharArray())).session();
+            SampleData.generate(session, persons, seed, SampleDataCommand.progress(terminal, start));
+            terminal.out().println();
+            terminal.out().println(Messages.get("cli.bench.registry.generated", persons, dir,
+                    (System.nanoTime() - start) / 1_000_000_000));
+        }
+        try (session) {
+            SearchService search = new SearchService(session);
+            int total = search.count(RegistrySearch.text(""));
+            List<String[]> names = search.sampleNames(seed, Math.max(queries, 10));
+            SplittableRandom random = new SplittableRandom(seed);
+            List<String> typed = new ArrayList<>();
+            List<String> rawTyped = new ArrayList<>();
+            List<String> typos = new ArrayList<>();
+            for (int i = 0; i < queries; i++) {
+                String[] n = names.get(random.nextInt(names.size()));
+                String family = n[0];
+                String given = n[1].split(" ")[0];
+                String f = prefix(family, 2 + random.nextInt(4));
+                String g = prefix(given, 2 + random.nextInt(4));
+                int shape = random.nextInt(3);
+                typed.add(shape == 0 ? f : shape == 1 ? g + " " + f : f + " " + g);
+                rawTyped.add(f);
+                typos.add(typo(family, random));
+            }
+            // Warm-up: the same kinds of query, not measured.
+            for (int i = 0; i < Math.min(30, queries); i++) {
+                search.search(RegistrySearch.text(typed.get(i)), 0, 50);
+                search.rawNamePrefix(rawTyped.get(i), 50);
+            }
+            List<Double> typedMs = time(typed, q -> search.search(RegistrySearch.text(q), 0, 50));
+            List<Double> typoMs = time(typos, q -> search.search(RegistrySearch.text(q), 0, 50));
+            List<Double> rawMs = time(rawTyped, q -> search.rawNamePrefix(q, 50));
+            terminal.out().println(Messages.get("cli.bench.registry.heading", total, queries,
+                    Runtime.getRuntime().availableProcessors()));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"", "p50 (ms)", "p95 (ms)"});
+            rows.add(row(Messages.get("cli.bench.registry.typed"), typedMs));
+            rows.add(row(Messages.get("cli.bench.registry.typos"), typoMs));
+            rows.add(row(Messages.get("cli.bench.registry.raw"), rawMs));
+            Table.print(terminal.out(), rows);
+            double p95 = Math.max(pct(typedMs, 95), pct(typoMs, 95));
+            double ratio = pct(typedMs, 95) / Math.max(0.001, pct(rawMs, 95));
+            double ratio50 = pct(typedMs, 50) / Math.max(0.001, pct(rawMs, 50));
+            terminal.out().println(Messages.get("cli.bench.registry.ratio", fmt(ratio50), fmt(ratio), fmt(GOAL_RATIO),
+                    fmt(GOAL_P95_MS)));
+            terminal.out().println(Messages.get(ratio <= GOAL_RATIO && p95 < GOAL_P95_MS ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
+            return 0;
+        }
+    }
+
+    private static String prefix(String name, int length) {
+        String clean = name.split("[ -]")[0];
+        return clean.substring(0, Math.min(length, clean.length()));
+    }
+
+    /** One substitution or one transposition inside the name (never its first letter). */
+    static String typo(String name, SplittableRandom random) {
+        String base = name.split("[ -]")[0];
+        if (base.length() < 4) {
+            return base;
+        }
+        char[] c = base.toCharArray();
+        int i = 1 + random.nextInt(c.length - 2);
+        if (random.nextBoolean()) {
+            char t = c[i];
+            c[i] = c[i + 1];
+            c[i + 1] = t;
+        } else {
+            c[i] = c[i] == 'a' ? 'e' : 'a';
+        }
+        return new String(c);
+    }
+
+    private static List<Double> time(List<String> queries, Consumer<String> run) {
+        List<Double> ms = new ArrayList<>(queries.size());
+        for (String q : queries) {
+            long t = System.nanoTime();
+            run.accept(q);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return ms;
+    }
+
+    static double pct(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String[] row(String label, List<Double> ms) {
+        return new String[] {label, fmt(pct(ms, 50)), fmt(pct(ms, 95))};
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -74,6 +74,11 @@ public final class PersonService {
         return session.database().read(tx -> store.page(tx, query, offset, limit));
     }
 
+    /** The registry list's search (names in any script and order, typos, documents, phones, filters). */
+    public SearchService searching() {
+        return new SearchService(session);
+    }
+
     public int count(String query) {
         session.require(Permission.VIEW_REGISTRY);
         return session.database().read(tx -> store.count(tx, query));

@@ -161,7 +161,11 @@ final class MainShell implements View {
         List<Entry> entries = List.of(
                 new Entry("nav.home", null, () -> new HomeView(session, services.tasks())),
                 new Entry("nav.registry", Permission.VIEW_REGISTRY,
-                        () -> new RegistryView(new PersonService(session), services.tasks())),
+                        () -> {
+                            RegistryView list = new RegistryView(new PersonService(session), services.tasks());
+                            list.setOnOpen(this::openPerson);
+                            return list;
+                        }),
                 new Entry("nav.import", Permission.EDIT_REGISTRY, () -> new org.consulardesk.registry.ui.IntakeView(new org.consulardesk.registry.ui.IntakeViewModel(new org.consulardesk.registry.service.IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),

@@ -33,8 +33,11 @@ import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.geo.service.Gazetteer;
+import org.consulardesk.registry.service.IntakeService;
 import org.consulardesk.registry.service.PersonService;
 import org.consulardesk.registry.service.RegistrationService;
+import org.consulardesk.registry.ui.IntakeView;
+import org.consulardesk.registry.ui.IntakeViewModel;
 import org.consulardesk.registry.ui.PersonFormView;
 import org.consulardesk.registry.ui.PersonFormViewModel;
 import org.consulardesk.registry.ui.RegistryView;
@@ -166,7 +169,8 @@ final class MainShell implements View {
                             list.setOnOpen(this::openPerson);
                             return list;
                         }),
-                new Entry("nav.import", Permission.EDIT_REGISTRY, () -> new org.consulardesk.registry.ui.IntakeView(new org.consulardesk.registry.ui.IntakeViewModel(new org.consulardesk.registry.service.IntakeService(session), services.tasks()), services.dialogs())),
+                new Entry("nav.import", Permission.EDIT_REGISTRY, () -> new IntakeView(
+                        new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,

@@ -67,6 +67,7 @@ public final class IntakeView implements View {
             ComboBox<String> box = new ComboBox<>();
             box.setId("intake-map-" + field.key());
             box.setMaxWidth(Double.MAX_VALUE);
+            box.setPrefWidth(220);
             box.setOnAction(e -> {
                 if (!updating) {
                     model.map(field, box.getValue());

@@ -71,7 +71,7 @@ public final class RegistryView implements View {
         city.setPromptText(Ui.text("registry.filter.city"));
         district.setPromptText(Ui.text("registry.filter.district"));
         expiring.setPromptText(Ui.text("registry.filter.expiring"));
-        expiring.setPrefColumnCount(6);
+        expiring.setPrefColumnCount(16);
         typingPause.setOnFinished(e -> {
             offset = 0;
             load();

@@ -60,8 +60,8 @@ public final class SearchStore {
                     .getValues(0, String.class));
         }
         if (word.length() >= 3) {
-            tokens.addAll(tx.dsl().fetch("select token from person_name_token where token like ? limit ?",
-                    word.substring(0, 3) + "%", maxRows).getValues(0, String.class));
+            tokens.addAll(tx.dsl().fetch("select token from person_name_token where token >= ? and token < ? limit ?",
+                    word.substring(0, 3), word.substring(0, 3) + '\uffff', maxRows).getValues(0, String.class));
         }
         return tokens;
     }
@@ -120,16 +120,34 @@ public final class SearchStore {
     private static Condition textCondition(Query q) {
         List<Condition> any = new ArrayList<>();
         if (!q.words().isEmpty()) {
-            Condition names = DSL.noCondition();
+            // Drive from the most selective (longest) word through the token index; require the others per person.
+            List<Integer> byLength = new ArrayList<>();
             for (int i = 0; i < q.words().size(); i++) {
+                byLength.add(i);
+            }
+            byLength.sort((a, b) -> Integer.compare(q.words().get(b).length(), q.words().get(a).length()));
+            Condition names = DSL.noCondition();
+            boolean first = true;
+            for (int i : byLength) {
                 String w = q.words().get(i);
                 Collection<String> extra = q.extraTokens() == null ? null : q.extraTokens().get(i);
-                Condition token = DSL.condition("token like ?", escape(w) + "%");
-                if (extra != null && !extra.isEmpty()) {
-                    token = token.or(DSL.field("token", String.class).in(extra));
+                if (first) {
+                    Condition token = tokenPrefix("token", w);
+                    if (extra != null && !extra.isEmpty()) {
+                        token = token.or(DSL.field("token", String.class).in(extra));
+                    }
+                    org.jooq.Select<org.jooq.Record1<Long>> ids = DSL.select(DSL.field("person_id", Long.class))
+                            .from(DSL.table("person_name_token")).where(token);
+                    names = names.and(PERSON.ID.in(ids));
+                    first = false;
+                } else {
+                    Condition token = tokenPrefix("t.token", w);
+                    if (extra != null && !extra.isEmpty()) {
+                        token = token.or(DSL.field("t.token", String.class).in(extra));
+                    }
+                    names = names.and(DSL.exists(DSL.selectOne().from(DSL.table("person_name_token").as("t"))
+                            .where(DSL.field("t.person_id", Long.class).eq(PERSON.ID)).and(token)));
                 }
-                names = names.and(PERSON.ID.in(DSL.select(DSL.field("person_id", Long.class))
-                        .from(DSL.table("person_name_token")).where(token)));
             }
             any.add(names);
         }
@@ -150,6 +168,15 @@ public final class SearchStore {
             any.add(PERSON.ID.in(DSL.select(DSL.field("person_id", Long.class)).from(DSL.table("contact")).where(phone)));
         }
         return any.isEmpty() ? DSL.noCondition() : DSL.or(any);
+    }
+
+    /**
+     * A prefix match that H2 turns into an index range: {@code LIKE ?} with a bound value is not
+     * (the pattern is unknown when the plan is made), {@code >= ? AND < ?} is.
+     */
+    static Condition tokenPrefix(String column, String prefix) {
+        org.jooq.Field<String> f = DSL.field(column, String.class);
+        return f.ge(prefix).and(f.lt(prefix + '\uffff'));
     }
 
     private static List<SortField<?>> order(Query q) {

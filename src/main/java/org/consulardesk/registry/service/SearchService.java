@@ -63,6 +63,22 @@ public final class SearchService {
         });
     }
 
+    /**
+     * Like {@link #count}, but stops at {@code cap}: a result of {@code cap} means "cap or more"
+     * (shown as "1,000+"), so a broad search never counts the whole registry.
+     */
+    public int countUpTo(RegistrySearch search, int cap) {
+        session.require(Permission.VIEW_REGISTRY);
+        SearchStore.Query q = parse(search);
+        return session.database().read(tx -> {
+            int exact = store.countUpTo(tx, q, cap);
+            if (exact >= FUZZY_BELOW || exact >= cap || q.words().isEmpty()) {
+                return exact;
+            }
+            return Math.min(cap, exact + fuzzy(tx, q).size());
+        });
+    }
+
     /** Persons matched only through similar tokens, best first (at most {@link #FUZZY_BELOW}). */
     private List<PersonHit> fuzzy(Tx tx, SearchStore.Query q) {
         List<Collection<String>> extra = new ArrayList<>();

@@ -52,6 +52,13 @@ public final class SearchStore {
         return tx.dsl().fetchCount(PERSON, condition(q).and(exclude == null ? DSL.noCondition() : DSL.not(exclude)));
     }
 
+    /** Matching persons, counted only up to {@code cap} (an index walk that stops early, for "1,000+"). */
+    public int countUpTo(Tx tx, Query q, int cap) {
+        Integer n = tx.dsl().selectCount().from(DSL.selectOne().from(PERSON).where(condition(q)).limit(cap))
+                .fetchOne(0, Integer.class);
+        return n == null ? 0 : n;
+    }
+
     /** Distinct tokens that sound like {@code word} or share its first three letters (bounded scan). */
     public Set<String> similarTokens(Tx tx, String word, String phonetic, int maxRows) {
         Set<String> tokens = new LinkedHashSet<>();

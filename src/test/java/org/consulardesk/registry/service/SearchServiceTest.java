@@ -173,4 +173,16 @@ class SearchServiceTest {
         assertThat(search.count(q)).isEqualTo(25);
         assertThat(search.search(q, 0, 30).stream().map(PersonHit::id).toList()).isEqualTo(pages);
     }
+
+    @Test
+    void countUpToStopsAtTheCap() {
+        for (int i = 0; i < 25; i++) {
+            save("Marlow" + (char) ('a' + i), "Test", null, null, "Nakuru", null, PurposeOfStay.OTHER, null, 0, null, null,
+                    false, null);
+        }
+        RegistrySearch q = RegistrySearch.text("marl");
+        assertThat(search.countUpTo(q, 10)).isEqualTo(10);
+        assertThat(search.countUpTo(q, 1000)).isEqualTo(25);
+        assertThat(search.countUpTo(RegistrySearch.text("marlow test"), 1000)).isEqualTo(25);
+    }
 }

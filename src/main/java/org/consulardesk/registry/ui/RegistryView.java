@@ -42,6 +42,7 @@ import org.consulardesk.registry.service.SearchService;
  */
 public final class RegistryView implements View {
     static final int PAGE_SIZE = 100;
+    static final int COUNT_CAP = 10_000;
 
     private final VBox root;
     private final SearchService service;
@@ -189,14 +190,18 @@ public final class RegistryView implements View {
         RegistrySearch query = query();
         int start = offset;
         long mine = ++generation;
-        tasks.run(Ui.text("registry.loading"), p -> new Page(service.count(query), service.search(query, start, PAGE_SIZE)),
+        // A broad search is counted only up to a cap: nobody pages through ten thousand names.
+        tasks.run(Ui.text("registry.loading"), p -> new Page(service.countUpTo(query, COUNT_CAP), service.search(query, start, PAGE_SIZE)),
                 page -> {
                     if (mine != generation) {
                         return; // a later keystroke asked for something else
                     }
                     total = page.total();
                     people.setAll(page.people());
-                    range.setText(total == 0 ? "" : Ui.text("registry.range", start + 1, Math.min(total, start + PAGE_SIZE), total));
+                    int last = Math.min(total, start + PAGE_SIZE);
+                    range.setText(total == 0 ? "" : total >= COUNT_CAP
+                            ? Ui.text("registry.rangeMore", start + 1, last, COUNT_CAP)
+                            : Ui.text("registry.range", start + 1, last, total));
                 }, failure -> range.setText(Ui.describe(failure)));
     }
 

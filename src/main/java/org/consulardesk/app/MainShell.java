@@ -34,10 +34,14 @@ import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.geo.service.Gazetteer;
 import org.consulardesk.registry.service.IntakeService;
+import org.consulardesk.registry.service.ExpiringDocumentsService;
+import org.consulardesk.registry.service.HouseholdService;
 import org.consulardesk.registry.service.PersonService;
 import org.consulardesk.registry.service.RegistrationService;
 import org.consulardesk.registry.ui.IntakeView;
 import org.consulardesk.registry.ui.IntakeViewModel;
+import org.consulardesk.registry.ui.ExpiringDocumentsView;
+import org.consulardesk.registry.ui.HouseholdView;
 import org.consulardesk.registry.ui.PersonFormView;
 import org.consulardesk.registry.ui.PersonFormViewModel;
 import org.consulardesk.registry.ui.RegistryView;
@@ -171,6 +175,8 @@ final class MainShell implements View {
                         }),
                 new Entry("nav.import", Permission.EDIT_REGISTRY, () -> new IntakeView(
                         new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
+                new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
+                new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,
@@ -214,6 +220,19 @@ final class MainShell implements View {
             nav.getChildren().add(newPerson);
         }
         frame.setLeft(nav);
+    }
+
+    private View households() {
+        HouseholdView view = new HouseholdView(new HouseholdService(session), services.tasks());
+        view.setOnOpen(this::openPerson);
+        return view;
+    }
+
+    private View expiringDocuments() {
+        ExpiringDocumentsView view = new ExpiringDocumentsView(new ExpiringDocumentsService(session), services.tasks(),
+                services.dialogs());
+        view.setOnOpen(this::openPerson);
+        return view;
     }
 
     private void show(String key, Supplier<View> factory) {

@@ -1,12 +1,11 @@
 package org.consulardesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consulardesk.testsupport.FxWait.waitFor;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The main paths through the desktop application, headless under Monocle. */
 class AppFlowTest extends FxRobot {
@@ -213,15 +211,5 @@ class AppFlowTest extends FxRobot {
         waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
     }
 
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-    }
 
 }

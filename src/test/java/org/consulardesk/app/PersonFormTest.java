@@ -1,22 +1,17 @@
 package org.consulardesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consulardesk.testsupport.FxWait.waitFor;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.consulardesk.core.DialogService;
 import org.consulardesk.core.crypto.KdfParams;
 import org.consulardesk.registry.model.LocationSource;
 import org.consulardesk.registry.model.Person;
@@ -28,13 +23,13 @@ import org.consulardesk.security.service.RegistryCreator;
 import org.consulardesk.store.RegistryFolder;
 import org.consulardesk.store.model.RegistryDescriptor;
 import org.consulardesk.store.model.RegistryKind;
+import org.consulardesk.testsupport.ScriptedDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The person form in the running application, headless under Monocle. */
 class PersonFormTest extends FxRobot {
@@ -44,7 +39,7 @@ class PersonFormTest extends FxRobot {
     @TempDir
     Path temp;
     private ConsularDeskApp app;
-    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @BeforeEach
     void start() throws Exception {
@@ -128,7 +123,7 @@ class PersonFormTest extends FxRobot {
         waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
         clickOn("#person-familyName").write("Mwangi");
 
-        dialogs.answer.set(false);
+        dialogs.confirmAnswer = false;
         type(KeyCode.ESCAPE);
         waitFor(() -> dialogs.confirms.get() == 1);
         assertThat(lookup("#person-form").tryQuery()).isPresent();
@@ -138,7 +133,7 @@ class PersonFormTest extends FxRobot {
         assertThat(lookup("#person-form").tryQuery()).isPresent();
         assertThat(lookup("#person-familyName").queryTextInputControl().getText()).isEqualTo("Mwangi");
 
-        dialogs.answer.set(true);
+        dialogs.confirmAnswer = true;
         clickOn("#person-back");
         waitFor(() -> lookup("#person-form").tryQuery().isEmpty());
         assertThat(dialogs.confirms.get()).isEqualTo(3);
@@ -168,55 +163,5 @@ class PersonFormTest extends FxRobot {
         waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
     }
 
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-    }
 
-    /** Answers confirmations as the test says and counts them; no other dialog is expected. */
-    private static final class AnsweringDialogs implements DialogService {
-        final AtomicInteger confirms = new AtomicInteger();
-        final AtomicBoolean answer = new AtomicBoolean(false);
-
-        @Override
-        public void showError(String title, String message) {
-            throw new AssertionError("unexpected error dialog: " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            confirms.incrementAndGet();
-            return answer.get();
-        }
-
-        @Override
-        public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseDirectory(String title, Path initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title) {
-            return Optional.empty();
-        }
-    }
 }

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.consulardesk.core.DialogService;
 import org.consulardesk.registry.model.DocumentType;
 import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.model.TravelDocument;
@@ -19,6 +17,7 @@ import org.consulardesk.registry.model.Whereabouts;
 import org.consulardesk.registry.service.ExpiringDocumentsService;
 import org.consulardesk.registry.service.RegistrationService;
 import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.ScriptedDialogs;
 import org.consulardesk.testsupport.TestRegistries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,39 +35,11 @@ class ExpiringDocumentsViewTest extends FxRobot {
     final List<Long> opened = new ArrayList<>();
     long soonest;
 
-    final class SaveTo implements DialogService {
-        @Override
-        public void showError(String title, String message) {
-        }
 
-        @Override
-        public void showInfo(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return true;
-        }
-
-        @Override
-        public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseDirectory(String title, Path initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-            return Optional.of(dir.resolve(suggestedName));
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title) {
-            return Optional.empty();
-        }
+    private ScriptedDialogs saveIntoTempDir() {
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.fileToSave = dir::resolve;
+        return dialogs;
     }
 
     @BeforeEach
@@ -89,7 +60,7 @@ class ExpiringDocumentsViewTest extends FxRobot {
         }
         FxToolkit.registerPrimaryStage();
         ExpiringDocumentsView view = new ExpiringDocumentsView(new ExpiringDocumentsService(session),
-                IntakeViewModelTest.SYNC, new SaveTo());
+                IntakeViewModelTest.SYNC, saveIntoTempDir());
         view.setOnOpen(opened::add);
         FxToolkit.setupSceneRoot(() -> (Parent) view.root());
         FxToolkit.setupStage(stage -> {

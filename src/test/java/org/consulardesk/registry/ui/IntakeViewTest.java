@@ -3,14 +3,13 @@ package org.consulardesk.registry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.consulardesk.core.DialogService;
 import org.consulardesk.registry.service.IntakeService;
 import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.ScriptedDialogs;
 import org.consulardesk.testsupport.TestRegistries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,46 +25,18 @@ class IntakeViewTest extends FxRobot {
     Path dir;
     Session session;
 
-    static final class OpenSample implements DialogService {
-        @Override
-        public void showError(String title, String message) {
-        }
 
-        @Override
-        public void showInfo(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return true;
-        }
-
-        @Override
-        public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseDirectory(String title, Path initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title) {
-            return Optional.of(Path.of("sample-data/intake-example.xlsx"));
-        }
+    private static ScriptedDialogs openSample() {
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.fileToOpen = Path.of("sample-data/intake-example.xlsx");
+        return dialogs;
     }
 
     @BeforeEach
     void show() throws Exception {
         session = TestRegistries.create(dir.resolve("registry")).session();
         FxToolkit.registerPrimaryStage();
-        IntakeView view = new IntakeView(new IntakeViewModel(new IntakeService(session), IntakeViewModelTest.SYNC), new OpenSample());
+        IntakeView view = new IntakeView(new IntakeViewModel(new IntakeService(session), IntakeViewModelTest.SYNC), openSample());
         FxToolkit.setupSceneRoot(() -> (Parent) view.root());
         FxToolkit.setupStage(stage -> {
             stage.setWidth(1100);

@@ -104,6 +104,16 @@ class PersonFormTest extends FxRobot {
     }
 
     @Test
+    void ctrlNPutsTheCursorInTheFamilyNameField() {
+        signIn(createRegistry());
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
+        waitFor(() -> lookup("#person-familyName").query().isFocused());
+        write("Okonkwo");
+        assertThat(lookup("#person-familyName").queryTextInputControl().getText()).isEqualTo("Okonkwo");
+    }
+
+    @Test
     void requiredFieldsAreExplainedBeforeAnythingIsSaved() {
         signIn(createRegistry());
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);

@@ -16,10 +16,7 @@ import javafx.stage.Stage;
 import org.consulardesk.core.crypto.KdfParams;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.security.model.UserAccount;
-import org.consulardesk.security.service.RegistryCreator;
 import org.consulardesk.store.RegistryFolder;
-import org.consulardesk.store.model.RegistryDescriptor;
-import org.consulardesk.store.model.RegistryKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +26,8 @@ import org.testfx.api.FxToolkit;
 
 /** The main paths through the desktop application, headless under Monocle. */
 class AppFlowTest extends FxRobot {
-    private static final KdfParams FAST = new KdfParams(1024, 1, 1);
-    private static final String PASSPHRASE = "amber falcon orbit velvet 1987";
+    private static final KdfParams FAST = SignIn.FAST;
+    private static final String PASSPHRASE = SignIn.PASSPHRASE;
 
     @TempDir
     Path temp;
@@ -95,8 +92,8 @@ class AppFlowTest extends FxRobot {
 
     @Test
     void wrongPassphraseIsRefusedThenRightOneOpensTheShell() throws Exception {
-        Path dir = createRegistry();
-        showLogin(dir);
+        Path dir = SignIn.createRegistry(temp);
+        SignIn.showLogin(this, app, dir);
         clickOn("#login-username").write("h.mensah");
         clickOn("#login-passphrase").write("not the right passphrase at all");
         type(KeyCode.ENTER);
@@ -112,7 +109,7 @@ class AppFlowTest extends FxRobot {
 
     @Test
     void lockHidesEverythingAndOnlyTheRightPassphraseUnlocks() throws Exception {
-        signIn(createRegistry());
+        SignIn.asHead(this, app, SignIn.createRegistry(temp));
         press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitFor(() -> app.shell().isLocked());
         Node content = lookup("#shell-content").query();
@@ -132,7 +129,7 @@ class AppFlowTest extends FxRobot {
 
     @Test
     void headOfPostAddsAndDisablesAUser() throws Exception {
-        signIn(createRegistry());
+        SignIn.asHead(this, app, SignIn.createRegistry(temp));
         clickOn("#nav-users");
         waitFor(() -> lookup("#users-table").tryQuery().isPresent());
         clickOn("#users-add-username").write("k.asante");
@@ -151,7 +148,7 @@ class AppFlowTest extends FxRobot {
 
     @Test
     void restoresABackupIntoANewFolderAndSignsIn() throws Exception {
-        Path dir = createRegistry();
+        Path dir = SignIn.createRegistry(temp);
         Path backup = temp.resolve("post.cdbackup");
         try (var session = new org.consulardesk.security.service.LoginService(temp.resolve("state"), Clock.systemUTC())
                 .login(dir, "h.mensah", PASSPHRASE.toCharArray())) {
@@ -189,27 +186,5 @@ class AppFlowTest extends FxRobot {
         String second = lookup("#recovery-confirm-second").queryTextInputControl().getPromptText();
         return new int[] {Integer.parseInt(first.replaceAll("\\D", "")), Integer.parseInt(second.replaceAll("\\D", ""))};
     }
-
-    private Path createRegistry() {
-        Path dir = temp.resolve("post");
-        new RegistryCreator(FAST, Clock.systemUTC()).create(new RegistryCreator.Request(dir, RegistryKind.POST,
-                "Embassy of Utopia in Accra", "GH", "h.mensah", "Hana Mensah", PASSPHRASE.toCharArray())).session().close();
-        return dir;
-    }
-
-    private void showLogin(Path dir) {
-        RegistryDescriptor descriptor = RegistryFolder.readDescriptor(dir);
-        interact(() -> app.showLogin(dir, descriptor, ""));
-        waitFor(() -> lookup("#login-username").tryQuery().isPresent());
-    }
-
-    private void signIn(Path dir) {
-        showLogin(dir);
-        clickOn("#login-username").write("h.mensah");
-        clickOn("#login-passphrase").write(PASSPHRASE);
-        type(KeyCode.ENTER);
-        waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
-    }
-
 
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.consulardesk.testsupport.FxWait.waitFor;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -19,10 +18,6 @@ import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.service.PersonService;
 import org.consulardesk.registry.service.RegistrationService;
-import org.consulardesk.security.service.RegistryCreator;
-import org.consulardesk.store.RegistryFolder;
-import org.consulardesk.store.model.RegistryDescriptor;
-import org.consulardesk.store.model.RegistryKind;
 import org.consulardesk.testsupport.ScriptedDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +28,8 @@ import org.testfx.api.FxToolkit;
 
 /** The person form in the running application, headless under Monocle. */
 class PersonFormTest extends FxRobot {
-    private static final KdfParams FAST = new KdfParams(1024, 1, 1);
-    private static final String PASSPHRASE = "amber falcon orbit velvet 1987";
+    private static final KdfParams FAST = SignIn.FAST;
+    private static final String PASSPHRASE = SignIn.PASSPHRASE;
 
     @TempDir
     Path temp;
@@ -59,7 +54,7 @@ class PersonFormTest extends FxRobot {
 
     @Test
     void newRegistrationWithACityFromTheGazetteerIsSaved() {
-        signIn(createRegistry());
+        SignIn.asHead(this, app, SignIn.createRegistry(temp));
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
         clickOn("#person-familyName").write("Okonkwo");
@@ -105,7 +100,7 @@ class PersonFormTest extends FxRobot {
 
     @Test
     void ctrlNPutsTheCursorInTheFamilyNameField() {
-        signIn(createRegistry());
+        SignIn.asHead(this, app, SignIn.createRegistry(temp));
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
         waitFor(() -> lookup("#person-familyName").query().isFocused());
@@ -115,7 +110,7 @@ class PersonFormTest extends FxRobot {
 
     @Test
     void requiredFieldsAreExplainedBeforeAnythingIsSaved() {
-        signIn(createRegistry());
+        SignIn.asHead(this, app, SignIn.createRegistry(temp));
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
         clickOn("#person-birthDate").write("04/1990");
@@ -128,7 +123,7 @@ class PersonFormTest extends FxRobot {
 
     @Test
     void leavingWithUnsavedChangesAsksFirst() {
-        signIn(createRegistry());
+        SignIn.asHead(this, app, SignIn.createRegistry(temp));
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
         clickOn("#person-familyName").write("Mwangi");
@@ -155,23 +150,5 @@ class PersonFormTest extends FxRobot {
                 .filter(n -> n instanceof ListCell<?> cell && cell.getText() != null && cell.getText().startsWith(name + ","))
                 .filter(Node::isVisible).findFirst();
     }
-
-    private Path createRegistry() {
-        Path dir = temp.resolve("post");
-        new RegistryCreator(FAST, Clock.systemUTC()).create(new RegistryCreator.Request(dir, RegistryKind.POST,
-                "Embassy of Utopia in Accra", "GH", "h.mensah", "Hana Mensah", PASSPHRASE.toCharArray())).session().close();
-        return dir;
-    }
-
-    private void signIn(Path dir) {
-        RegistryDescriptor descriptor = RegistryFolder.readDescriptor(dir);
-        interact(() -> app.showLogin(dir, descriptor, ""));
-        waitFor(() -> lookup("#login-username").tryQuery().isPresent());
-        clickOn("#login-username").write("h.mensah");
-        clickOn("#login-passphrase").write(PASSPHRASE);
-        type(KeyCode.ENTER);
-        waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
-    }
-
 
 }

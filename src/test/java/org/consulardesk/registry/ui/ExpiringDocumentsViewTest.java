@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.consulardesk.registry.model.DocumentType;
@@ -17,6 +16,7 @@ import org.consulardesk.registry.model.Whereabouts;
 import org.consulardesk.registry.service.ExpiringDocumentsService;
 import org.consulardesk.registry.service.RegistrationService;
 import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.FxScreens;
 import org.consulardesk.testsupport.ScriptedDialogs;
 import org.consulardesk.testsupport.TestRegistries;
 import org.junit.jupiter.api.AfterEach;
@@ -58,17 +58,10 @@ class ExpiringDocumentsViewTest extends FxRobot {
                 soonest = r.id();
             }
         }
-        FxToolkit.registerPrimaryStage();
         ExpiringDocumentsView view = new ExpiringDocumentsView(new ExpiringDocumentsService(session),
                 IntakeViewModelTest.SYNC, saveIntoTempDir());
         view.setOnOpen(opened::add);
-        FxToolkit.setupSceneRoot(() -> (Parent) view.root());
-        FxToolkit.setupStage(stage -> {
-            stage.setWidth(1100);
-            stage.setHeight(700);
-            stage.show();
-        });
-        interact(view::activate);
+        FxScreens.show(view, 1100, 700);
     }
 
     @AfterEach

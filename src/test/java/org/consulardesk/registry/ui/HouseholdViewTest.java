@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.consulardesk.registry.model.HouseholdMember;
@@ -13,6 +12,7 @@ import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.service.HouseholdService;
 import org.consulardesk.registry.service.RegistrationService;
 import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.FxScreens;
 import org.consulardesk.testsupport.TestRegistries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,16 +37,9 @@ class HouseholdViewTest extends FxRobot {
         amara = new RegistrationService(session).save(new Registration(0, 0, "Okonkwo", "Amara", null, null, List.of(), 'F',
                 "1985", null, b.nationalityEvidence(), List.of(), null, b.purpose(), b.whereabouts(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), null)).id();
-        FxToolkit.registerPrimaryStage();
         HouseholdView view = new HouseholdView(new HouseholdService(session), IntakeViewModelTest.SYNC);
         view.setOnOpen(opened::add);
-        FxToolkit.setupSceneRoot(() -> (Parent) view.root());
-        FxToolkit.setupStage(stage -> {
-            stage.setWidth(1100);
-            stage.setHeight(800);
-            stage.show();
-        });
-        interact(view::activate);
+        FxScreens.show(view, 1100, 800);
     }
 
     @AfterEach

@@ -3,12 +3,12 @@ package org.consulardesk.registry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.consulardesk.registry.service.IntakeService;
 import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.FxScreens;
 import org.consulardesk.testsupport.ScriptedDialogs;
 import org.consulardesk.testsupport.TestRegistries;
 import org.junit.jupiter.api.AfterEach;
@@ -35,15 +35,8 @@ class IntakeViewTest extends FxRobot {
     @BeforeEach
     void show() throws Exception {
         session = TestRegistries.create(dir.resolve("registry")).session();
-        FxToolkit.registerPrimaryStage();
         IntakeView view = new IntakeView(new IntakeViewModel(new IntakeService(session), IntakeViewModelTest.SYNC), openSample());
-        FxToolkit.setupSceneRoot(() -> (Parent) view.root());
-        FxToolkit.setupStage(stage -> {
-            stage.setWidth(1100);
-            stage.setHeight(900);
-            stage.show();
-        });
-        interact(view::activate);
+        FxScreens.show(view, 1100, 900);
     }
 
     @AfterEach

@@ -172,10 +172,11 @@ class AppFlowTest extends FxRobot {
         press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         write(PASSPHRASE);
         clickOn("Restore");
-        waitFor(() -> lookup("#login-username").tryQuery().isPresent());
+        // The login screen replaces the restore screen; click only fields already in the window.
+        waitFor(() -> lookup("#login-username").match(n -> n.getScene() != null).tryQuery().isPresent());
         assertThat(RegistryFolder.isRegistry(restored)).isTrue();
-        clickOn("#login-username").write("h.mensah");
-        clickOn("#login-passphrase").write(PASSPHRASE);
+        clickOn(lookup("#login-username").match(n -> n.getScene() != null).queryAs(javafx.scene.Node.class)).write("h.mensah");
+        clickOn(lookup("#login-passphrase").match(n -> n.getScene() != null).queryAs(javafx.scene.Node.class)).write(PASSPHRASE);
         type(KeyCode.ENTER);
         waitFor(() -> app.shell() != null);
         assertThat(app.shell().session().dir()).isEqualTo(restored);

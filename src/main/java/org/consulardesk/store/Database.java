@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            // A bulk load interrupted before it rebuilt its indexes is repaired here.
+            DeferredIndexes.restore(DSL.using(pool, SQLDialect.H2, settings()));
         } catch (RuntimeException e) {
             pool.dispose();
             throw new UserError(e, "error.database.migrate", dir.toString());

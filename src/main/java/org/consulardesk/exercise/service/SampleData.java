@@ -40,6 +40,8 @@ import org.consulardesk.security.service.Session;
 public final class SampleData {
     public static final String AUDIT_ACTION = "SAMPLE_DATA_ADDED";
     static final int BATCH = 10_000;
+    /** From this many persons, indexes are built once after loading instead of row by row. */
+    static final int DEFER_INDEXES_FROM = 50_000;
 
     /** A culture's names: Latin transliteration and (when another script) the original spelling. */
     private record Culture(String[][] family, String[][] female, String[][] male, String language) {
@@ -54,34 +56,52 @@ public final class SampleData {
     }
 
     private static final Culture[] CULTURES = {
-        new Culture(n("Ødegård", "Bjørnstad", "Løvås", "Håkonsen", "Sæther", "Lindqvist", "Åberg", "Strøm"),
-                n("Ingrid", "Åse", "Kjersti", "Sigrid", "Solveig"), n("Søren", "Bjørn", "Håkon", "Øystein", "Lars"), "no"),
-        new Culture(n("García", "Núñez", "Gonçalves", "Peña", "Ibáñez", "Fernández", "Muñoz", "Conceição"),
-                n("María José", "Inês", "Lucía", "Begoña", "Conceição"), n("José", "João", "Andrés", "Iñigo", "Tomás"), "es"),
-        new Culture(n("Wiśniewski", "Dvořák", "Çelik", "Öztürk", "Yılmaz", "Kowalczyk", "Nováková", "Şahin"),
-                n("Zofia", "Ayşe", "Małgorzata", "Gülşen", "Alžběta"), n("Łukasz", "Mehmet", "Jiří", "Ömer", "Wojciech"), "pl"),
+        new Culture(n("Ødegård", "Bjørnstad", "Løvås", "Håkonsen", "Sæther", "Lindqvist", "Åberg", "Strøm", "Johansen", "Halvorsen",
+                        "Kristiansen", "Mørk", "Berge", "Nygård", "Fjeld", "Dahl", "Solberg", "Haugen", "Eriksson", "Sjöberg"),
+                n("Ingrid", "Åse", "Kjersti", "Sigrid", "Solveig", "Astrid", "Ragnhild", "Liv", "Maren", "Tuva"),
+                n("Søren", "Bjørn", "Håkon", "Øystein", "Lars", "Magnus", "Torbjørn", "Eirik", "Anders", "Jørgen"), "no"),
+        new Culture(n("García", "Núñez", "Gonçalves", "Peña", "Ibáñez", "Fernández", "Muñoz", "Conceição", "Rodríguez", "López",
+                        "Martínez", "Sánchez", "Pérez", "Gómez", "Díaz", "Álvarez", "Romero", "Ortega", "Castaño", "Magalhães"),
+                n("María José", "Inês", "Lucía", "Begoña", "Conceição", "Carmen", "Pilar", "Guadalupe", "Rocío", "Leonor"),
+                n("José", "João", "Andrés", "Iñigo", "Tomás", "Álvaro", "Joaquín", "Rubén", "Gonçalo", "Sebastián"), "es"),
+        new Culture(n("Wiśniewski", "Dvořák", "Çelik", "Öztürk", "Yılmaz", "Kowalczyk", "Nováková", "Şahin", "Kamiński", "Lewandowski",
+                        "Zieliński", "Szymański", "Novák", "Svoboda", "Doğan", "Kılıç", "Aydın", "Özdemir", "Procházka", "Kučera"),
+                n("Zofia", "Ayşe", "Małgorzata", "Gülşen", "Alžběta", "Agnieszka", "Zeynep", "Kateřina", "Elif", "Jadwiga"),
+                n("Łukasz", "Mehmet", "Jiří", "Ömer", "Wojciech", "Paweł", "Mustafa", "Tomáš", "Emre", "Grzegorz"), "pl"),
         new Culture(n("Ivanov|Иванов", "Smirnov|Смирнов", "Kuznetsov|Кузнецов", "Popov|Попов", "Sokolov|Соколов",
-                        "Volkov|Волков", "Morozov|Морозов", "Lebedev|Лебедев"),
-                n("Olga|Ольга", "Anna|Анна", "Tatiana|Татьяна", "Yekaterina|Екатерина", "Natalia|Наталья"),
-                n("Pavel|Павел", "Dmitry|Дмитрий", "Sergei|Сергей", "Alexei|Алексей", "Nikolai|Николай"), "ru"),
+                        "Volkov|Волков", "Morozov|Морозов", "Lebedev|Лебедев", "Kozlov|Козлов", "Novikov|Новиков", "Fedorov|Фёдоров",
+                        "Orlov|Орлов", "Pavlov|Павлов", "Semyonov|Семёнов", "Vasiliev|Васильев", "Zaitsev|Зайцев"),
+                n("Olga|Ольга", "Anna|Анна", "Tatiana|Татьяна", "Yekaterina|Екатерина", "Natalia|Наталья", "Svetlana|Светлана",
+                        "Irina|Ирина", "Yulia|Юлия", "Darya|Дарья"),
+                n("Pavel|Павел", "Dmitry|Дмитрий", "Sergei|Сергей", "Alexei|Алексей", "Nikolai|Николай", "Andrei|Андрей",
+                        "Mikhail|Михаил", "Yuri|Юрий", "Ivan|Иван"), "ru"),
         new Culture(n("Haddad|حداد", "Khalil|خليل", "Mansour|منصور", "Nasser|ناصر", "Saleh|صالح", "Hamdan|حمدان",
-                        "Aziz|عزيز", "Farouk|فاروق"),
-                n("Fatima|فاطمة", "Layla|ليلى", "Amira|أميرة", "Noor|نور", "Mariam|مريم"),
-                n("Ahmed|أحمد", "Omar|عمر", "Youssef|يوسف", "Khaled|خالد", "Mohamed|محمد"), "ar"),
+                        "Aziz|عزيز", "Farouk|فاروق", "Ibrahim|إبراهيم", "Hassan|حسن", "Jaber|جابر", "Qasim|قاسم", "Sabbagh|صباغ",
+                        "Darwish|درويش", "Najjar|نجار", "Khoury|خوري"),
+                n("Fatima|فاطمة", "Layla|ليلى", "Amira|أميرة", "Noor|نور", "Mariam|مريم", "Huda|هدى", "Salma|سلمى",
+                        "Rania|رانيا", "Zainab|زينب"),
+                n("Ahmed|أحمد", "Omar|عمر", "Youssef|يوسف", "Khaled|خالد", "Mohamed|محمد", "Tariq|طارق", "Samir|سمير",
+                        "Karim|كريم", "Bilal|بلال"), "ar"),
         new Culture(n("Papadopoulos|Παπαδόπουλος", "Georgiou|Γεωργίου", "Nikolaidis|Νικολαΐδης", "Pappas|Παππάς",
-                        "Konstantinou|Κωνσταντίνου", "Dimitriou|Δημητρίου"),
-                n("Eleni|Ελένη", "Maria|Μαρία", "Sofia|Σοφία", "Katerina|Κατερίνα"),
-                n("Nikos|Νίκος", "Giorgos|Γιώργος", "Dimitris|Δημήτρης", "Yannis|Γιάννης"), "el"),
+                        "Konstantinou|Κωνσταντίνου", "Dimitriou|Δημητρίου", "Vlachos|Βλάχος", "Angelopoulos|Αγγελόπουλος",
+                        "Karagiannis|Καραγιάννης", "Oikonomou|Οικονόμου", "Makris|Μακρής"),
+                n("Eleni|Ελένη", "Maria|Μαρία", "Sofia|Σοφία", "Katerina|Κατερίνα", "Despina|Δέσποινα", "Vasiliki|Βασιλική"),
+                n("Nikos|Νίκος", "Giorgos|Γιώργος", "Dimitris|Δημήτρης", "Yannis|Γιάννης", "Kostas|Κώστας", "Stavros|Σταύρος"), "el"),
         new Culture(n("Tesfaye|ተስፋዬ", "Girma|ግርማ", "Bekele|በቀለ", "Alemu|አለሙ", "Haile|ኃይሌ", "Tadesse|ታደሰ"),
                 n("Meseret|መሰረት", "Selam|ሰላም", "Tigist|ትዕግስት", "Hirut|ሂሩት"),
                 n("Abebe|አበበ", "Dawit|ዳዊት", "Yohannes|ዮሐንስ", "Solomon|ሰሎሞን"), "am"),
-        new Culture(n("Sharma|शर्मा", "Patel|पटेल", "Singh|सिंह", "Gupta|गुप्ता", "Verma|वर्मा", "Iyer|अय्यर"),
-                n("Priya|प्रिया", "Anjali|अंजलि", "Sunita|सुनीता", "Kavya|काव्या"),
-                n("Rahul|राहुल", "Arjun|अर्जुन", "Vikram|विक्रम", "Sanjay|संजय"), "hi"),
-        new Culture(n("Okonkwo", "Adeyemi", "Okafor", "Mwangi", "Otieno", "Kamau", "Wanjiru", "Nwosu", "Achieng", "Oduya"),
-                n("Ngozi", "Wanjiku", "Chiamaka", "Amara", "Nyambura"), n("Chidi", "Emeka", "Kipchoge", "Tunde", "Baraka"), "sw"),
-        new Culture(n("Santos", "Reyes", "Dela Cruz", "Wijaya", "Santoso", "Bautista", "Villanueva", "Gunawan"),
-                n("Maria Cristina", "Siti", "Rosario", "Dewi"), n("Jose Miguel", "Budi", "Rizal", "Antonio"), "tl"),
+        new Culture(n("Sharma|शर्मा", "Patel|पटेल", "Singh|सिंह", "Gupta|गुप्ता", "Verma|वर्मा", "Iyer|अय्यर", "Mehta|मेहता",
+                        "Joshi|जोशी", "Kapoor|कपूर", "Malhotra|मल्होत्रा", "Reddy|रेड्डी", "Nair|नायर"),
+                n("Priya|प्रिया", "Anjali|अंजलि", "Sunita|सुनीता", "Kavya|काव्या", "Pooja|पूजा", "Neha|नेहा", "Deepa|दीपा"),
+                n("Rahul|राहुल", "Arjun|अर्जुन", "Vikram|विक्रम", "Sanjay|संजय", "Amit|अमित", "Ravi|रवि", "Suresh|सुरेश"), "hi"),
+        new Culture(n("Okonkwo", "Adeyemi", "Okafor", "Mwangi", "Otieno", "Kamau", "Wanjiru", "Nwosu", "Achieng", "Oduya", "Mutua",
+                        "Kiprono", "Chebet", "Odhiambo", "Balogun", "Eze", "Nnamdi", "Mensah", "Owusu", "Banda", "Phiri", "Mbeki"),
+                n("Ngozi", "Wanjiku", "Chiamaka", "Amara", "Nyambura", "Akinyi", "Adaeze", "Abena", "Zawadi", "Nkechi"),
+                n("Chidi", "Emeka", "Kipchoge", "Tunde", "Baraka", "Kwame", "Juma", "Obinna", "Kofi", "Tendai"), "sw"),
+        new Culture(n("Santos", "Reyes", "Dela Cruz", "Wijaya", "Santoso", "Bautista", "Villanueva", "Gunawan", "Mendoza", "Aquino",
+                        "Ramos", "Garcia", "Tan", "Lim", "Hidayat", "Kusuma", "Saputra", "Pangilinan"),
+                n("Maria Cristina", "Siti", "Rosario", "Dewi", "Ligaya", "Putri", "Angelica", "Ayu"),
+                n("Jose Miguel", "Budi", "Rizal", "Antonio", "Agus", "Ramon", "Eduardo", "Hendra"), "tl"),
     };
 
     /** Real host cities with WGS 84 centres, districts and mobile prefixes of their countries. */
@@ -135,18 +155,28 @@ public final class SampleData {
         String officer = session.user().username();
         List<Long> employers = bulk.addOrganisations(organisations(random, OrganisationKind.EMPLOYER, 200), AUDIT_ACTION);
         List<Long> agencies = bulk.addOrganisations(organisations(random, OrganisationKind.AGENCY, 30), AUDIT_ACTION);
+        boolean deferIndexes = persons >= DEFER_INDEXES_FROM;
+        if (deferIndexes) {
+            bulk.deferIndexes();
+        }
         int done = 0;
-        while (done < persons) {
-            progress.checkCancelled();
-            List<List<Registration>> batch = new ArrayList<>();
-            int inBatch = 0;
-            while (inBatch < BATCH && done + inBatch < persons) {
-                int size = Math.min(householdSize(random), persons - done - inBatch);
-                batch.add(household(random, size, today, officer, employers, agencies));
-                inBatch += size;
+        try {
+            while (done < persons) {
+                progress.checkCancelled();
+                List<List<Registration>> batch = new ArrayList<>();
+                int inBatch = 0;
+                while (inBatch < BATCH && done + inBatch < persons) {
+                    int size = Math.min(householdSize(random), persons - done - inBatch);
+                    batch.add(household(random, size, today, officer, employers, agencies));
+                    inBatch += size;
+                }
+                done += bulk.addHouseholds(batch, AUDIT_ACTION);
+                progress.progress(done, persons);
             }
-            done += bulk.addHouseholds(batch, AUDIT_ACTION);
-            progress.progress(done, persons);
+        } finally {
+            if (deferIndexes) {
+                bulk.buildDeferredIndexes();
+            }
         }
         return done;
     }

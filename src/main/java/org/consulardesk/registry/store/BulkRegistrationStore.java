@@ -29,6 +29,7 @@ import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.model.TravelDocument;
 import org.consulardesk.registry.model.Vulnerability;
 import org.consulardesk.registry.model.Whereabouts;
+import org.consulardesk.store.DeferredIndexes;
 import org.consulardesk.store.Tx;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -126,6 +127,7 @@ public final class BulkRegistrationStore {
                 .values((Long) null, null, null, null, null, null, null));
         BatchBindStep members = dsl.batch(dsl.insertInto(HOUSEHOLD_MEMBER, HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.PERSON_ID,
                 HOUSEHOLD_MEMBER.RELATIONSHIP, HOUSEHOLD_MEMBER.TRAVELLING_WITH).values((Long) null, null, null, null));
+        java.util.Map<String, String> words = new java.util.HashMap<>();
         int[] counts = new int[9];
         int i = 0;
         h = 0;
@@ -137,7 +139,9 @@ public final class BulkRegistrationStore {
                 RegistrationStore.SearchKeys k = allKeys.get(i++);
                 Iterator<String> phonetic = k.phoneticKeys().iterator();
                 for (String token : k.tokens()) {
-                    tokens.bind(id, token, phonetic.hasNext() ? phonetic.next() : null);
+                    String sound = phonetic.hasNext() ? phonetic.next() : null;
+                    tokens.bind(id, token, sound);
+                    words.putIfAbsent(token, sound);
                     counts[0]++;
                 }
                 for (String alias : r.aliases()) {
@@ -184,7 +188,22 @@ public final class BulkRegistrationStore {
                 steps[s].execute();
             }
         }
+        RegistrationStore.rememberWords(dsl, words);
         return all.size();
+    }
+
+    /** The tables a bulk load writes; their secondary indexes may be deferred during the load. */
+    private static final List<String> LOADED_TABLES = List.of("person", "person_name_token", "person_alias", "contact",
+            "emergency_contact", "travel_document", "employment", "vulnerability", "consent", "household_member", "household");
+
+    /** Drops the secondary indexes of the loaded tables until {@link #buildDeferredIndexes}. */
+    public int deferIndexes(Tx tx) {
+        return DeferredIndexes.suspend(tx.dsl(), LOADED_TABLES);
+    }
+
+    /** Builds the indexes dropped by {@link #deferIndexes}, each in one pass. */
+    public int buildDeferredIndexes(Tx tx) {
+        return DeferredIndexes.restore(tx.dsl());
     }
 
     private static int year(Registration r) {

@@ -6,6 +6,7 @@ import static org.consulardesk.store.generated.Tables.EMERGENCY_CONTACT;
 import static org.consulardesk.store.generated.Tables.EMPLOYMENT;
 import static org.consulardesk.store.generated.Tables.PERSON;
 import static org.consulardesk.store.generated.Tables.PERSON_ALIAS;
+import static org.consulardesk.store.generated.Tables.NAME_TOKEN;
 import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 import static org.consulardesk.store.generated.Tables.PERSON_PHOTO;
 import static org.consulardesk.store.generated.Tables.SENSITIVE_DETAIL;
@@ -209,6 +210,21 @@ public final class RegistrationStore {
         row.setSearchName(keys.searchName());
     }
 
+    /**
+     * Adds name words not seen before to the dictionary of words (with their sound-alike keys) that
+     * typo and sound-alike matching searches. Words are never removed: a word nobody has any more
+     * only costs a row and matches nobody.
+     */
+    static void rememberWords(DSLContext dsl, java.util.Map<String, String> tokenToPhonetic) {
+        if (tokenToPhonetic.isEmpty()) {
+            return;
+        }
+        var batch = dsl.batch(dsl.insertInto(NAME_TOKEN, NAME_TOKEN.TOKEN, NAME_TOKEN.PHONETIC).values((String) null, null)
+                .onDuplicateKeyIgnore());
+        tokenToPhonetic.forEach(batch::bind);
+        batch.execute();
+    }
+
     private static void writeChildren(DSLContext dsl, long id, Registration r, SearchKeys keys, boolean replace) {
         if (replace) {
             dsl.deleteFrom(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.PERSON_ID.eq(id)).execute();
@@ -225,10 +241,14 @@ public final class RegistrationStore {
             dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(id).and(CONSENT.ID.notIn(keptConsents))).execute();
         }
         var phonetic = keys.phoneticKeys().iterator();
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
         for (String token : keys.tokens()) {
+            String sound = phonetic.hasNext() ? phonetic.next() : null;
+            words.put(token, sound);
             dsl.insertInto(PERSON_NAME_TOKEN).set(PERSON_NAME_TOKEN.PERSON_ID, id).set(PERSON_NAME_TOKEN.TOKEN, token)
-                    .set(PERSON_NAME_TOKEN.PHONETIC, phonetic.hasNext() ? phonetic.next() : null).execute();
+                    .set(PERSON_NAME_TOKEN.PHONETIC, sound).execute();
         }
+        rememberWords(dsl, words);
         for (String alias : r.aliases()) {
             dsl.insertInto(PERSON_ALIAS).set(PERSON_ALIAS.PERSON_ID, id).set(PERSON_ALIAS.ALIAS, alias).execute();
         }

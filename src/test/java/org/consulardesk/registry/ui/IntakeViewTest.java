@@ -34,6 +34,8 @@ class IntakeViewTest extends FxRobot {
 
     @BeforeEach
     void show() throws Exception {
+        // The toolkit must be up before the first control class loads (the view builds controls).
+        FxToolkit.registerPrimaryStage();
         session = TestRegistries.create(dir.resolve("registry")).session();
         IntakeView view = new IntakeView(new IntakeViewModel(new IntakeService(session), IntakeViewModelTest.SYNC), openSample());
         FxScreens.show(view, 1100, 900);

@@ -59,15 +59,15 @@ public final class SearchStore {
         return n == null ? 0 : n;
     }
 
-    /** Distinct tokens that sound like {@code word} or share its first three letters (bounded scan). */
+    /** Distinct words (from the dictionary of words) that sound like {@code word} or share its first three letters. */
     public Set<String> similarTokens(Tx tx, String word, String phonetic, int maxRows) {
         Set<String> tokens = new LinkedHashSet<>();
         if (phonetic != null) {
-            tokens.addAll(tx.dsl().fetch("select token from person_name_token where phonetic = ? limit ?", phonetic, maxRows)
+            tokens.addAll(tx.dsl().fetch("select token from name_token where phonetic = ? limit ?", phonetic, maxRows)
                     .getValues(0, String.class));
         }
         if (word.length() >= 3) {
-            tokens.addAll(tx.dsl().fetch("select token from person_name_token where token >= ? and token < ? limit ?",
+            tokens.addAll(tx.dsl().fetch("select token from name_token where token >= ? and token < ? limit ?",
                     word.substring(0, 3), word.substring(0, 3) + '\uffff', maxRows).getValues(0, String.class));
         }
         return tokens;

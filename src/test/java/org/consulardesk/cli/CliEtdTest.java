@@ -2,9 +2,16 @@ package org.consulardesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.consulardesk.etd.service.StockService;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.TestRegistries;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code etd mrz} and {@code etd check-mrz} through {@link Cli#run}. */
 class CliEtdTest {
@@ -73,5 +80,33 @@ class CliEtdTest {
         Result shortLine = run("etd", "check-mrz", "P<UTOERIKSSON", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
         assertThat(shortLine.exit()).isEqualTo(Cli.USER_ERROR);
         assertThat(shortLine.err()).contains("line 1");
+    }
+
+    @Test
+    void stockReportPrintsTheReconciliation(@TempDir Path tmp) throws IOException {
+        String previous = System.getProperty("consulardesk.statedir");
+        System.setProperty("consulardesk.statedir", tmp.resolve("state").toString());
+        try {
+            Path dir = tmp.resolve("registry");
+            try (Session head = TestRegistries.create(dir).session()) {
+                new StockService(head).receive("E", 1, 25, 7, "Pouch 7");
+                new StockService(head).spoil("E0000003", "Printer jam");
+            }
+            Path pass = Files.writeString(tmp.resolve("head.pass"), TestRegistries.PASSPHRASE + "\n");
+            Result r = run("etd", "stock", "report", "--registry", dir.toString(), "--user", TestRegistries.HEAD,
+                    "--passphrase-file", pass.toString(), "--counted", "24");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).containsPattern("Received \\(expected\\)\\s+25").containsPattern("On hand\\s+24")
+                    .containsPattern("Spoiled\\s+1").containsPattern("Counted\\s+24").contains("SKIPPED: E0000001")
+                    .contains("NOT balanced");
+            Result denied = run("etd", "stock", "report", "--registry", dir.toString());
+            assertThat(denied.exit()).isEqualTo(Cli.USAGE_ERROR);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("consulardesk.statedir");
+            } else {
+                System.setProperty("consulardesk.statedir", previous);
+            }
+        }
     }
 }

@@ -421,6 +421,30 @@ public final class EtdService {
         return session.database().read(tx -> store.count(tx, query));
     }
 
+    /** The printable ETD (PDF bytes); producing it is audited as a print. */
+    public byte[] pdf(long documentId) {
+        session.require(Permission.ISSUE_ETD);
+        return session.database().write(tx -> {
+            EtdDocument d = store.document(tx, documentId).orElseThrow(() -> new UserError("error.etd.documentNotFound", documentId));
+            EtdApplication a = store.application(tx, d.applicationId()).orElseThrow();
+            byte[] photo = store.photo(tx, d.applicationId(), new String[1]).orElse(null);
+            byte[] pdf = EtdPdf.document(d, a, photo, session.descriptor().postName());
+            session.audit().record(tx, AuditEvent.on("ETD_PRINTED", "etd_document", documentId));
+            return pdf;
+        });
+    }
+
+    /** The register extract for a query (PDF bytes), audited. */
+    public byte[] registerPdf(RegisterQuery query) {
+        session.require(Permission.ISSUE_ETD);
+        return session.database().write(tx -> {
+            List<EtdDocument> rows = store.register(tx, query, 0, REGISTER_SCAN_LIMIT);
+            byte[] pdf = EtdPdf.register(rows, session.descriptor().postName(), session.now());
+            session.audit().record(tx, AuditEvent.of("ETD_REGISTER_EXTRACT").withDetail(rows.size() + " documents"));
+            return pdf;
+        });
+    }
+
     /** True if {@code code} is the verification code this registry gave the document numbered {@code serial}. */
     public boolean verify(String serial, String code) {
         session.require(Permission.ISSUE_ETD);

@@ -86,6 +86,14 @@ class EtdServiceTest {
                 ApplicationStatus.SUBMITTED, null, null, null, null, null);
     }
 
+    static List<String> readLines(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static byte[] portrait() {
         BufferedImage img = new BufferedImage(600, 800, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -256,6 +264,14 @@ class EtdServiceTest {
                 null, null, null, null, null);
         assertThat(this.<List<EtdMatch>>as(SECOND, s -> new EtdService(s).matches(presenting))).singleElement()
                 .extracting(EtdMatch::kind).isEqualTo(EtdMatch.Kind.PREVIOUS_DOCUMENT_NUMBER);
+        // the lost/stolen list for HQ and border control
+        Path csv = tmp.resolve("lost-stolen.csv");
+        assertThat(this.<Integer>as(SECOND, s -> new EtdExport(s).lostOrStolen(csv))).isEqualTo(1);
+        List<String> lines = readLines(csv);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("document_number,document_code,issuing_state,surname");
+        assertThat(lines.get(1)).startsWith(doc.serial() + ",PE,UTO,Belvaro,Ilsa Marenka,1984-07-12,F,").contains("LOST_STOLEN");
+        assertThat(EtdExport.cell("=HYPERLINK()")).isEqualTo("'=HYPERLINK()");
         // applying audits that matches were found (counts only)
         as(SECOND, s -> new EtdService(s).apply(walkIn(new EtdService(s).settings(), "Belvaro", "Ilsa Marenka", "1984-07")));
         assertThat(asHead(s -> s.audit().page(AuditFilter.ALL, 0, 500)).stream().filter(r -> r.action().equals("ETD_MATCHES_FOUND")))

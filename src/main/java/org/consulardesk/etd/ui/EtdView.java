@@ -182,6 +182,7 @@ public final class EtdView implements View {
         stateFilter.setConverter(stateConverter("etd.register.allStates"));
         stateFilter.setAccessibleText(Ui.text("etd.register.state"));
         stateFilter.setId("etd-state-filter");
+        stateFilter.setMinWidth(180);
         stateFilter.valueProperty().addListener((o, a, b) -> loadRegister());
 
         register.setId("etd-register-table");
@@ -203,7 +204,8 @@ public final class EtdView implements View {
             }
         });
 
-        nextState.setConverter(stateConverter("etd.register.allStates"));
+        nextState.setConverter(stateConverter("etd.register.noNextState"));
+        nextState.setMinWidth(200);
         nextState.setId("etd-next-state");
         nextState.setAccessibleText(Ui.text("etd.register.nextState"));
         stateNote.setPromptText(Ui.text("etd.register.notePrompt"));
@@ -402,6 +404,7 @@ public final class EtdView implements View {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setId("etd-form-scroll");
+        scroll.setPrefViewportHeight(620);
         clearForm();
         return scroll;
     }
@@ -606,7 +609,7 @@ public final class EtdView implements View {
         String fee = a.feeWaived() ? Ui.text("etd.queue.feeWaived", nz(a.waiverReason()))
                 : a.feeAmount().toPlainString() + " " + a.feeCurrency();
         String text = Ui.text("etd.queue.detail", nz(a.route()), a.validDays(), fee, seen.isEmpty() ? "—" : seen,
-                nz(a.assessment()).isEmpty() ? "—" : a.assessment(), nz(a.policeReport()).isEmpty() ? "—" : a.policeReport());
+                nz(a.assessment()).isEmpty() ? "—" : a.assessment().strip().replaceAll("\\.$", ""), nz(a.policeReport()).isEmpty() ? "—" : a.policeReport());
         queueDetail.setText(text);
         tasks.run(Ui.text("etd.working"), p -> etd.matches(a), found -> {
             if (!found.isEmpty() && a.equals(queueTable.getSelectionModel().getSelectedItem())) {
@@ -724,6 +727,10 @@ public final class EtdView implements View {
         Ui.row(form, 3, "etd.stock.countRow", row(counted, run));
         Ui.row(form, 4, "etd.stock.signRow", row(signNote, sign));
         reference.setPromptText(Ui.text("etd.stock.reference"));
+        assignee.setPrefColumnCount(24);
+        spoilReason.setPrefColumnCount(22);
+        counted.setPrefColumnCount(16);
+        signNote.setPrefColumnCount(30);
         assignee.setPromptText(Ui.text("etd.stock.assigneePrompt"));
         spoilReason.setPromptText(Ui.text("etd.stock.spoilReason"));
         counted.setPromptText(Ui.text("etd.stock.countedPrompt"));
@@ -788,6 +795,11 @@ public final class EtdView implements View {
     }
 
     private static HBox row(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Label label) {
+                label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         HBox box = new HBox(8, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -133,6 +133,10 @@ public final class EtdView implements View {
     private final TextField counted = Ui.field("etd.stock.countedField");
     private final TextField signNote = Ui.field("etd.stock.signNote");
     private final Label report = new Label();
+    private final TextField docCode = Ui.field("etd.settings.documentCode");
+    private final TextField defaultDays = Ui.field("etd.settings.defaultValidDays");
+    private final TextField defaultRoute = Ui.field("etd.settings.defaultRoute");
+    private final CheckBox singleApproval = new CheckBox(Ui.text("etd.settings.singleApproval"));
     private StockReport lastReport;
 
     public EtdView(EtdService etd, StockService stock, EtdExport export, BackgroundTasks tasks, DialogService dialogs,
@@ -726,6 +730,18 @@ public final class EtdView implements View {
         Ui.row(form, 2, "etd.stock.spoilRow", row(spoilSerial, spoilReason, spoil));
         Ui.row(form, 3, "etd.stock.countRow", row(counted, run));
         Ui.row(form, 4, "etd.stock.signRow", row(signNote, sign));
+        docCode.setPrefColumnCount(3);
+        defaultDays.setPrefColumnCount(4);
+        defaultRoute.setPrefColumnCount(24);
+        singleApproval.setId("etd-settings-singleApproval");
+        Button saveSettings = Ui.button("etd.settings.save", e -> saveSettings());
+        saveSettings.setId("etd-settings-save");
+        for (Node n : List.of(docCode, defaultDays, defaultRoute, singleApproval, saveSettings)) {
+            n.setDisable(!canManageStock);
+        }
+        Ui.row(form, 5, "etd.settings.row", row(Ui.label("etd.settings.documentCode"), docCode,
+                Ui.label("etd.settings.defaultValidDays"), defaultDays, defaultRoute, singleApproval, saveSettings));
+        defaultRoute.setPromptText(Ui.text("etd.settings.defaultRoute"));
         reference.setPromptText(Ui.text("etd.stock.reference"));
         assignee.setPrefColumnCount(24);
         spoilReason.setPrefColumnCount(22);
@@ -736,6 +752,35 @@ public final class EtdView implements View {
         counted.setPromptText(Ui.text("etd.stock.countedPrompt"));
         signNote.setPromptText(Ui.text("etd.stock.signNote"));
         return padded(Ui.styled(Styles.MUTED, "etd.stock.intro"), form, Ui.styled(Styles.SUBTITLE, "etd.stock.reportTitle"), report);
+    }
+
+    private void loadSettings() {
+        tasks.run(Ui.text("etd.loading"), p -> etd.settings(), st -> {
+            docCode.setText(st.documentCode());
+            defaultDays.setText(Integer.toString(st.defaultValidDays()));
+            defaultRoute.setText(st.defaultRoute());
+            singleApproval.setSelected(st.singleApproval());
+        }, this::fail);
+    }
+
+    private void saveSettings() {
+        int days;
+        try {
+            days = Integer.parseInt(defaultDays.getText().strip());
+        } catch (NumberFormatException e) {
+            error.setText(Ui.text("error.etd.settings"));
+            return;
+        }
+        String code = docCode.getText().strip().toUpperCase(Locale.ROOT);
+        String routeText = defaultRoute.getText().strip();
+        boolean single = singleApproval.isSelected();
+        tasks.run(Ui.text("etd.working"), p -> {
+            EtdSettings old = etd.settings();
+            EtdSettings next = new EtdSettings(code, old.issuer(), days, routeText.isEmpty() ? old.defaultRoute() : routeText,
+                    old.waiveFeeByDefault(), old.defaultWaiverReason(), single);
+            etd.saveSettings(next);
+            return next;
+        }, st -> say(st.singleApproval() ? "etd.settings.savedSingle" : "etd.settings.saved"), this::fail);
     }
 
     private void reconcile() {
@@ -778,7 +823,10 @@ public final class EtdView implements View {
         switch (tab) {
             case 0 -> loadRegister();
             case 2 -> loadQueue();
-            case 3 -> reconcile();
+            case 3 -> {
+                reconcile();
+                loadSettings();
+            }
             default -> {
             }
         }

@@ -86,7 +86,7 @@ class EtdViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         view = new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), SYNC,
                 dialogs, session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK));
-        FxScreens.show(view, 1280, 1000);
+        FxScreens.show(view, 1200, 780); // within the 1280 x 800 headless screen: the primary stage is shared with later tests
     }
 
     @AfterEach

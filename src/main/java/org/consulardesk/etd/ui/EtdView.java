@@ -730,12 +730,16 @@ public final class EtdView implements View {
         Ui.row(form, 2, "etd.stock.spoilRow", row(spoilSerial, spoilReason, spoil));
         Ui.row(form, 3, "etd.stock.countRow", row(counted, run));
         Ui.row(form, 4, "etd.stock.signRow", row(signNote, sign));
-        docCode.setPrefColumnCount(3);
-        defaultDays.setPrefColumnCount(4);
-        defaultRoute.setPrefColumnCount(24);
+        docCode.setMinWidth(56);
+        docCode.setPrefWidth(56);
+        defaultDays.setMinWidth(64);
+        defaultDays.setPrefWidth(64);
+        defaultRoute.setPrefColumnCount(18);
+        singleApproval.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         singleApproval.setId("etd-settings-singleApproval");
         Button saveSettings = Ui.button("etd.settings.save", e -> saveSettings());
         saveSettings.setId("etd-settings-save");
+        saveSettings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (Node n : List.of(docCode, defaultDays, defaultRoute, singleApproval, saveSettings)) {
             n.setDisable(!canManageStock);
         }

@@ -32,6 +32,10 @@ import org.consulardesk.core.Connectivity;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
+import org.consulardesk.etd.service.EtdExport;
+import org.consulardesk.etd.service.EtdService;
+import org.consulardesk.etd.service.StockService;
+import org.consulardesk.etd.ui.EtdView;
 import org.consulardesk.geo.service.Gazetteer;
 import org.consulardesk.registry.service.ExpiringDocumentsService;
 import org.consulardesk.registry.service.HouseholdService;
@@ -177,6 +181,7 @@ final class MainShell implements View {
                         new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
+                new Entry("nav.etd", Permission.ISSUE_ETD, () -> new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), services.tasks(), services.dialogs(), session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK))),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,

@@ -29,7 +29,8 @@ public final class Cli {
             RecoverCommand.class,
             PersonsCommand.class,
             SampleDataCommand.class,
-            BenchCommand.class);
+            BenchCommand.class,
+            EtdCommand.class);
 
     private Cli() {
     }

@@ -8,7 +8,8 @@ public final class ExportProfiles {
     /** Add one line per profile. */
     public static final List<ExportProfile> ALL = List.of(
             new RegistryAggregateProfile(),
-            new RegistryFullProfile());
+            new RegistryFullProfile(),
+            new ConsolidationProfile());
 
     private ExportProfiles() {
     }

@@ -82,6 +82,27 @@ public final class WorkbookReader {
 
         /** @param cells the canonical text of each cell, in column order */
         void row(SheetInfo sheet, long rowNumber, String[] cells);
+
+        /**
+         * Called once the signed description is read and the key compared, before any data row;
+         * throw {@link Stop} to end reading here (the report then has no issue from this).
+         */
+        default void begin(WorkbookInfo info, KeyTrust trust) {
+        }
+
+        /** Ends reading without an issue (e.g. an export already imported). */
+        final class Stop extends RuntimeException {
+            public Stop() {
+                super("stop", null, false, false);
+            }
+        }
+    }
+
+    /** An exception of the row handler (e.g. the database): not the file's fault, so passed on. */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private final String fileName;
@@ -136,6 +157,13 @@ public final class WorkbookReader {
             } else {
                 trust = Arrays.equals(expected, info.publicKey()) ? KeyTrust.KNOWN : KeyTrust.MISMATCH;
             }
+            try {
+                rows.begin(info, trust);
+            } catch (RowHandler.Stop stop) {
+                throw stop;
+            } catch (RuntimeException e) {
+                throw new HandlerFailed(e);
+            }
             for (String name : order.subList(1, order.size())) {
                 if (info.sheets().stream().noneMatch(s -> s.name().equals(name))) {
                     throw refuse(name, 0, null, "exchange.issue.extraSheet");
@@ -151,6 +179,10 @@ public final class WorkbookReader {
             }
         } catch (Refused r) {
             issues.add(r.issue);
+        } catch (RowHandler.Stop stop) {
+            // the handler has what it needs
+        } catch (HandlerFailed e) {
+            throw (RuntimeException) e.getCause();
         } catch (ProgressSink.CancelledException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
@@ -408,8 +440,12 @@ public final class WorkbookReader {
                         canonical.cell(values[c]);
                     }
                     canonical.endRow();
-                    if (issues.size() < MAX_ISSUES) {
-                        handler.row(sheet, rowNumber, values);
+                    if (issues.isEmpty()) {
+                        try {
+                            handler.row(sheet, rowNumber, values);
+                        } catch (RuntimeException e) {
+                            throw new HandlerFailed(e);
+                        }
                     }
                     if (++done[0] % 1000 == 0) {
                         progress.checkCancelled();

@@ -29,7 +29,11 @@ public final class Cli {
             RecoverCommand.class,
             PersonsCommand.class,
             SampleDataCommand.class,
-            BenchCommand.class);
+            BenchCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            VerifyExportCommand.class,
+            PostKeyCommand.class);
 
     private Cli() {
     }

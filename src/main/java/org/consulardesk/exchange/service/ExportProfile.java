@@ -23,6 +23,11 @@ public interface ExportProfile {
     /** True if rows name or identify people: the workbook is then always password-encrypted. */
     boolean personalData();
 
+    /** The filters this profile understands (names for {@code context.filter(name)}), for screens and help. */
+    default List<String> filterNames() {
+        return List.of();
+    }
+
     /** The data sheets in order, each with its columns and a row source that streams. */
     List<ExportSheet> sheets(ExportContext context);
 }

@@ -35,6 +35,11 @@ public final class RegistryAggregateProfile implements ExportProfile {
     }
 
     @Override
+    public List<String> filterNames() {
+        return RegistryFilters.NAMES;
+    }
+
+    @Override
     public boolean personalData() {
         return false;
     }

@@ -64,6 +64,11 @@ public final class RegistryFullProfile implements ExportProfile {
     }
 
     @Override
+    public List<String> filterNames() {
+        return RegistryFilters.NAMES;
+    }
+
+    @Override
     public boolean personalData() {
         return true;
     }

@@ -37,8 +37,8 @@ final class BenchExport implements Callable<Integer> {
     public Integer call() throws IOException {
         Path work = Files.createTempDirectory("consulardesk-bench-export-");
         try {
-            Path raw = work.resolve("raw.xlsx");
-            Path app = work.resolve("app.xlsx");
+            Path raw = work.resolve("bench-raw.xlsx");
+            Path app = work.resolve("bench-app.xlsx");
             terminal.out().println(Messages.get("cli.bench.export.starting", rows, runs, Runtime.getRuntime().maxMemory() >> 20));
             terminal.out().flush();
             List<ExchangeBench.Figure> rawWrite = new ArrayList<>();

@@ -21,8 +21,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.DialogService;
@@ -68,6 +70,7 @@ public final class HqExchangeView implements View {
     private final ObservableList<ReportLine> report = FXCollections.observableArrayList();
     private final TableView<ReportLine> reportTable = new TableView<>(report);
     private final Button importButton;
+    private TextField typedPath;
     private final Button registerKey;
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label importError = Ui.errorLabel("exchange-hq-import-error");
@@ -102,6 +105,16 @@ public final class HqExchangeView implements View {
                     }
                 }));
         add.setId("exchange-hq-add");
+        TextField typedPath = Ui.field("exchange.hq.typedPath");
+        typedPath.setPromptText(Ui.text("exchange.hq.typedPathPrompt"));
+        typedPath.setPrefColumnCount(26);
+        typedPath.setOnAction(e -> {
+            e.consume();
+            if (!typedPath.getText().isBlank()) {
+                addFiles(List.of(Path.of(typedPath.getText().strip())));
+                typedPath.clear();
+            }
+        });
         Button remove = Ui.button("exchange.hq.remove", e -> files.removeAll(fileList.getSelectionModel().getSelectedItems()));
         remove.setId("exchange-hq-remove");
         importButton = Ui.primary("exchange.hq.import", e -> runImport(List.copyOf(files)));
@@ -113,22 +126,31 @@ public final class HqExchangeView implements View {
         busy.setPrefSize(22, 22);
         password.setPromptText(Ui.text("exchange.hq.passwordPrompt"));
         password.setPrefColumnCount(22);
-        HBox fileActions = new HBox(8, add, remove, Ui.label("exchange.hq.password"), password);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(typedPath, Priority.ALWAYS);
+        HBox fileActions = new HBox(8, add, typedPath, remove);
         fileActions.setAlignment(Pos.CENTER_LEFT);
+        Label passwordLabel = Ui.label("exchange.hq.password");
+        passwordLabel.setLabelFor(password);
+        passwordLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox passwordRow = new HBox(8, passwordLabel, password);
+        passwordRow.setAlignment(Pos.CENTER_LEFT);
+        this.typedPath = typedPath;
         HBox actions = new HBox(8, importButton, registerKey, busy);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         reportTable.setId("exchange-hq-report");
         reportTable.setAccessibleText(Ui.text("exchange.hq.report"));
         reportTable.setPlaceholder(Ui.label("exchange.hq.noReport"));
-        reportTable.getColumns().add(Ui.column("exchange.hq.col.file", l -> l.report().file(), 170));
+        reportTable.getColumns().add(Ui.column("exchange.hq.col.file", l -> l.report().file(), 180));
         reportTable.getColumns().add(Ui.column("exchange.hq.col.outcome",
-                l -> Ui.text("exchange.hq.status." + l.report().status().name()), 150));
+                l -> Ui.text("exchange.hq.status." + l.report().status().name()), 130));
         reportTable.getColumns().add(Ui.column("exchange.hq.col.post",
-                l -> l.report().info() == null ? "" : l.report().info().post(), 190));
+                l -> l.report().info() == null ? "" : l.report().info().post(), 180));
         reportTable.getColumns().add(Ui.column("exchange.hq.col.rows", l -> l.report().status() == ImportStatus.IMPORTED
-                ? Long.toString(l.report().rows()) : "", 70));
-        reportTable.getColumns().add(Ui.column("exchange.hq.col.where", ReportLine::where, 190));
+                ? Long.toString(l.report().rows()) : "", 60));
+        reportTable.getColumns().add(Ui.column("exchange.hq.col.where", ReportLine::where, 250));
         reportTable.getColumns().add(Ui.column("exchange.hq.col.problem", ReportLine::problem, 360));
         reportTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         reportTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> registerKey.setDisable(
@@ -136,10 +158,11 @@ public final class HqExchangeView implements View {
         VBox.setVgrow(reportTable, Priority.ALWAYS);
         VBox importPage = Ui.page(Ui.styled(Styles.TITLE, "exchange.hq.importTitle"),
                 Ui.styled(Styles.MUTED, isHq ? "exchange.hq.importIntro" : "exchange.hq.notHq"), fileList, fileActions,
-                actions, importError, reportTable);
+                passwordRow, actions, importError, reportTable);
         if (!isHq) {
             importButton.setDisable(true);
             add.setDisable(true);
+            typedPath.setDisable(true);
         }
         Tab importTab = new Tab(Ui.text("exchange.hq.importTab"), importPage);
         importTab.setId("exchange-hq-import-tab");
@@ -215,7 +238,7 @@ public final class HqExchangeView implements View {
 
     @Override
     public Node initialFocus() {
-        return importButton.isDisabled() ? root : fileList;
+        return importButton.isDisabled() ? root : typedPath;
     }
 
     /** For the consolidation tab (and tests): selects it. */
@@ -324,7 +347,7 @@ public final class HqExchangeView implements View {
                 TableColumn<String[], String> column = new TableColumn<>(rows.columns().get(c).header());
                 column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                         index < cell.getValue().length ? cell.getValue()[index] : ""));
-                column.setPrefWidth(Math.max(70, Math.min(220, rows.columns().get(c).header().length() * 9)));
+                column.setPrefWidth(Math.max(110, Math.min(220, rows.columns().get(c).header().length() * 9)));
                 drill.getColumns().add(column);
             }
             drill.getItems().setAll(rows.rows());

@@ -114,7 +114,7 @@ class ExportServiceTest {
     void rolesAreChecked() {
         try (Session reviewer = login(dir, state, "r.hallowmere", OTHER_PASSPHRASE)) {
             ExportService exports = new ExportService(reviewer);
-            assertThat(exports.profiles()).extracting(ExportProfile::name).containsExactly("registry-aggregate");
+            assertThat(exports.profiles()).extracting(ExportProfile::name).containsExactly("registry-aggregate", "hq-consolidation");
             assertThat(userError(() -> exports.export(RegistryFullProfile.NAME, Map.of(), false, PASSWORD.clone(),
                     tmp.resolve("x.xlsx"), ProgressSink.NONE)).key()).isEqualTo("error.permission.denied");
         }

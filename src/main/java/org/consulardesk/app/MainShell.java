@@ -42,6 +42,12 @@ import org.consulardesk.registry.service.HouseholdService;
 import org.consulardesk.registry.service.IntakeService;
 import org.consulardesk.registry.service.PersonService;
 import org.consulardesk.registry.service.RegistrationService;
+import org.consulardesk.exchange.service.ConsolidationService;
+import org.consulardesk.exchange.service.ExportService;
+import org.consulardesk.exchange.service.ImportService;
+import org.consulardesk.exchange.service.PostKeyService;
+import org.consulardesk.exchange.ui.ExportView;
+import org.consulardesk.exchange.ui.HqExchangeView;
 import org.consulardesk.registry.ui.ExpiringDocumentsView;
 import org.consulardesk.registry.ui.HouseholdView;
 import org.consulardesk.registry.ui.IntakeView;
@@ -182,6 +188,8 @@ final class MainShell implements View {
                 new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
                 new Entry("nav.etd", Permission.ISSUE_ETD, () -> new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), services.tasks(), services.dialogs(), session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK))),
+                new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
+                new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,

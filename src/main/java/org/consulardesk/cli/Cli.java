@@ -30,7 +30,11 @@ public final class Cli {
             PersonsCommand.class,
             SampleDataCommand.class,
             BenchCommand.class,
-            EtdCommand.class);
+            EtdCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            VerifyExportCommand.class,
+            PostKeyCommand.class);
 
     private Cli() {
     }

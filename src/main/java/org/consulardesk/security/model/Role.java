@@ -10,10 +10,13 @@ import java.util.Set;
 public enum Role {
     HEAD_OF_POST(EnumSet.allOf(Permission.class)),
     CONSULAR_OFFICER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.REVEAL_SENSITIVE,
-            Permission.BACKUP, Permission.ISSUE_ETD, Permission.APPROVE_ETD)),
+            Permission.BACKUP, Permission.ISSUE_ETD, Permission.APPROVE_ETD, Permission.EXPORT_PERSONAL_DATA,
+            Permission.EXPORT_AGGREGATE)),
     SURGE_STAFF(EnumSet.of(Permission.VIEW_REGISTRY)),
-    HQ_REVIEWER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.VIEW_AUDIT)),
-    TRAINER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.VIEW_AUDIT));
+    HQ_REVIEWER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.VIEW_AUDIT, Permission.EXPORT_AGGREGATE,
+            Permission.IMPORT_EXCHANGE)),
+    TRAINER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.VIEW_AUDIT,
+            Permission.EXPORT_AGGREGATE));
 
     private final Set<Permission> permissions;
 

@@ -1,0 +1,56 @@
+package org.consulardesk.exchange.service;
+
+import java.util.List;
+import org.consulardesk.exchange.model.ColumnType;
+import org.consulardesk.exchange.model.ConsolidatedTotal;
+import org.consulardesk.exchange.model.ExportColumn;
+import org.consulardesk.exchange.model.PostImport;
+import org.consulardesk.security.model.Permission;
+
+/** Re-export of the HQ consolidation (no personal data): the posts and their totals. */
+public final class ConsolidationProfile implements ExportProfile {
+    public static final String NAME = "hq-consolidation";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String titleKey() {
+        return "exchange.profile.hq-consolidation";
+    }
+
+    @Override
+    public Permission requiredPermission() {
+        return Permission.IMPORT_EXCHANGE;
+    }
+
+    @Override
+    public boolean personalData() {
+        return false;
+    }
+
+    @Override
+    public List<ExportSheet> sheets(ExportContext context) {
+        List<ExportColumn> posts = List.of(ExportColumn.text("Post", null, 36), ExportColumn.text("Country", "#country+code", 8),
+                ExportColumn.text("Profile", null, 20), new ExportColumn("Exported at", ColumnType.TEXT, "#date+reported", 22),
+                new ExportColumn("Persons", ColumnType.INTEGER, "#affected+num", 12));
+        List<ExportColumn> totals = List.of(ExportColumn.text("Dimension", "#indicator+dimension", 18),
+                ExportColumn.text("Value", "#indicator+value", 32), new ExportColumn("Persons", ColumnType.INTEGER, "#affected+num", 12));
+        return List.of(
+                new ExportSheet("Posts", posts, (ctx, sink) -> {
+                    for (PostImport i : new ConsolidationService(ctx.session()).currentPerPost()) {
+                        sink.row(i.post(), i.country(), i.profile(), i.exportedAt().toString(), i.persons());
+                    }
+                }),
+                new ExportSheet("Totals", totals, (ctx, sink) -> {
+                    ConsolidationService service = new ConsolidationService(ctx.session());
+                    for (String dimension : List.of("POST", "COUNTRY", "PURPOSE", "VULNERABILITY", "DOCUMENT_EXPIRY", "CITY", "DISTRICT")) {
+                        for (ConsolidatedTotal t : service.totals(dimension)) {
+                            sink.row(t.dimension(), t.value(), t.persons());
+                        }
+                    }
+                }));
+    }
+}

@@ -1,0 +1,181 @@
+package org.consulardesk.exchange.ui;
+
+import static org.consulardesk.testsupport.TestRegistries.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.consulardesk.core.ProgressSink;
+import org.consulardesk.exchange.service.CliZipEdit;
+import org.consulardesk.exchange.service.ConsolidationService;
+import org.consulardesk.exchange.service.ExportService;
+import org.consulardesk.exchange.service.ImportService;
+import org.consulardesk.exchange.service.PostKeyService;
+import org.consulardesk.exchange.service.RegistryAggregateProfile;
+import org.consulardesk.exchange.service.RegistryFullProfile;
+import org.consulardesk.exercise.service.SampleData;
+import org.consulardesk.security.service.RegistryCreator;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.store.model.RegistryKind;
+import org.consulardesk.testsupport.FxScreens;
+import org.consulardesk.testsupport.MutableClock;
+import org.consulardesk.testsupport.ScriptedDialogs;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the HQ screens (import report with errors, consolidation) to PNG files under Monocle, for
+ * docs/screenshots. Runs only with {@code -Dconsulardesk.screenshots=DIR}; the file chooser of the
+ * real window cannot be driven on the virtual display.
+ */
+class ExchangeScreenshots extends FxRobot {
+    @TempDir
+    Path dir;
+
+    @Test
+    void render() throws Exception {
+        String out = System.getProperty("consulardesk.screenshots");
+        Assumptions.assumeTrue(out != null);
+        Path target = Path.of(out);
+        FxToolkit.registerPrimaryStage();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:30:00Z"));
+        try (Session nairobi = create(dir.resolve("nairobi"), clock).session();
+             Session accra = creator(clock).create(new RegistryCreator.Request(dir.resolve("accra"), RegistryKind.POST,
+                     "Embassy of Utopia in Accra", "GH", "k.mensah", "Kofi Mensah", OTHER_PASSPHRASE.toCharArray())).session();
+             Session hq = creator(clock).create(new RegistryCreator.Request(dir.resolve("hq"), RegistryKind.HQ,
+                     "Ministry of Foreign Affairs of Utopia, consular HQ", "UT", "a.marchetti", "Alma Marchetti",
+                     THIRD_PASSPHRASE.toCharArray())).session()) {
+            SampleData.generate(nairobi, 400, 7, ProgressSink.NONE);
+            SampleData.generate(accra, 250, 11, ProgressSink.NONE);
+            char[] pw = "utopia exchange 2026".toCharArray();
+            Path full = dir.resolve("nairobi-full.xlsx");
+            new ExportService(nairobi).export(RegistryFullProfile.NAME, Map.of(), true, pw.clone(), full, ProgressSink.NONE);
+            Path accraTotals = dir.resolve("accra-totals.xlsx");
+            new ExportService(accra).export(RegistryAggregateProfile.NAME, Map.of(), true, null, accraTotals, ProgressSink.NONE);
+            clock.advance(Duration.ofHours(3));
+            Path edited = dir.resolve("nairobi-totals-edited.xlsx");
+            new ExportService(nairobi).export(RegistryAggregateProfile.NAME, Map.of(), false, null, edited, ProgressSink.NONE);
+            CliZipEdit.edit(edited, "xl/worksheets/sheet2.xml", xml -> xml.replaceFirst("<v>400", "<v>4000"));
+            Path wrongTypes = dir.resolve("accra-totals-retyped.xlsx");
+            new ExportService(accra).export(RegistryAggregateProfile.NAME, Map.of(), false, null, wrongTypes, ProgressSink.NONE);
+            CliZipEdit.edit(wrongTypes, "xl/worksheets/sheet2.xml", xml -> xml.replaceFirst(
+                    "<c r=\"C4\"([^>]*)><v>([0-9.]+)</v></c>", "<c r=\"C4\" t=\"inlineStr\"><is><t>about $2</t></is></c>"));
+            Path notes = Files.writeString(dir.resolve("registrations.xlsx"), "family,given\n");
+            new PostKeyService(hq).register(nairobi.descriptor().registryId(), nairobi.descriptor().postName(), "KE",
+                    new PostKeyService(nairobi).ownKey().publicKey());
+            new PostKeyService(hq).register(accra.descriptor().registryId(), accra.descriptor().postName(), "GH",
+                    new PostKeyService(accra).ownKey().publicKey());
+
+            HqExchangeView view = new HqExchangeView(new ImportService(hq), new ConsolidationService(hq),
+                    new PostKeyService(hq), new ExportService(hq), true, true, new SyncTasks(), new ScriptedDialogs());
+            FxScreens.show(view, 1280, 800);
+            interact(() -> view.root().getScene().getStylesheets().add(
+                    getClass().getResource(org.consulardesk.core.ui.Styles.STYLESHEET).toExternalForm()));
+            interact(() -> view.addFiles(List.of(full, accraTotals, edited, wrongTypes, notes)));
+            clickOn("#exchange-hq-password").write("utopia exchange 2026");
+            clickOn("#exchange-hq-import");
+            WaitForAsyncUtils.waitForFxEvents();
+            save(view.root(), target.resolve("hq-import-report.png"));
+
+            interact(view::showConsolidation);
+            WaitForAsyncUtils.waitForFxEvents();
+            TableView<?> posts = lookup("#exchange-hq-posts").queryAs(TableView.class);
+            interact(() -> posts.getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            save(view.root(), target.resolve("hq-consolidation.png"));
+        } finally {
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    /**
+     * The About sheet and the first rows of the data sheet of an exported workbook, drawn cell by
+     * cell from what POI reads back (formatted as a spreadsheet shows them), for the README.
+     */
+    @Test
+    void renderExportedWorkbook() throws Exception {
+        String out = System.getProperty("consulardesk.screenshots");
+        Assumptions.assumeTrue(out != null);
+        FxToolkit.registerPrimaryStage();
+        Path file = dir.resolve("nairobi-totals.xlsx");
+        try (Session nairobi = create(dir.resolve("nairobi")).session()) {
+            SampleData.generate(nairobi, 400, 7, ProgressSink.NONE);
+            new ExportService(nairobi).export(RegistryAggregateProfile.NAME, Map.of(), true, null, file, ProgressSink.NONE);
+        }
+        javafx.scene.layout.VBox page = new javafx.scene.layout.VBox(16);
+        page.setStyle("-fx-background-color: white; -fx-padding: 16;");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+                org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(s);
+                javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+                grid.setStyle("-fx-grid-lines-visible: true;");
+                int maxRows = s == 0 ? 22 : 8;
+                for (int r = 0; r <= Math.min(sheet.getLastRowNum(), maxRows - 1); r++) {
+                    org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                    if (row == null) {
+                        continue;
+                    }
+                    for (int c = 0; c < Math.min(row.getLastCellNum(), 4); c++) {
+                        org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+                        String text = cell == null ? "" : formatter.formatCellValue(cell);
+                        if (text.length() > 70) {
+                            text = text.substring(0, 67) + "...";
+                        }
+                        javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+                        boolean bold = cell != null && wb.getFontAt(cell.getCellStyle().getFontIndex()).getBold();
+                        boolean number = cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
+                        label.setStyle("-fx-padding: 2 6; -fx-font-size: 12px;" + (bold ? "-fx-font-weight: bold;" : "")
+                                + (r < (s == 0 ? 0 : 2) || bold ? "-fx-background-color: #eef2f6;" : ""));
+                        label.setMaxWidth(Double.MAX_VALUE);
+                        label.setAlignment(number ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
+                        label.setPrefWidth(Math.min(420, sheet.getColumnWidth(c) / 256.0 * 7.5));
+                        grid.add(label, c, r);
+                    }
+                }
+                javafx.scene.control.Label title = new javafx.scene.control.Label("Sheet \"" + sheet.getSheetName() + "\""
+                        + (s == 0 ? " (description and integrity block)" : " (first rows; frozen header, HXL row, autofilter)"));
+                title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+                page.getChildren().addAll(title, grid);
+            }
+        }
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(page);
+        FxToolkit.setupSceneRoot(() -> holder);
+        FxToolkit.setupStage(stage -> {
+            stage.setWidth(1200);
+            stage.setHeight(780);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        save(page, Path.of(out).resolve("exchange-workbook.png"));
+        FxToolkit.cleanupStages();
+    }
+
+    private void save(Node node, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(buffered, "png", file.toFile());
+    }
+}

@@ -1,0 +1,112 @@
+package org.consulardesk.exchange.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consulardesk.testsupport.TestRegistries.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.TableView;
+import org.consulardesk.core.ProgressSink;
+import org.consulardesk.exchange.model.ImportStatus;
+import org.consulardesk.exchange.service.CliZipEdit;
+import org.consulardesk.exchange.service.ConsolidationService;
+import org.consulardesk.exchange.service.ExportService;
+import org.consulardesk.exchange.service.ImportService;
+import org.consulardesk.exchange.service.PostKeyService;
+import org.consulardesk.exchange.service.RegistryAggregateProfile;
+import org.consulardesk.exercise.service.SampleData;
+import org.consulardesk.security.service.RegistryCreator;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.store.model.RegistryKind;
+import org.consulardesk.testsupport.MutableClock;
+import org.consulardesk.testsupport.ScriptedDialogs;
+import org.consulardesk.testsupport.FxScreens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The HQ screen headless: import with an unknown key, register it, a tampered file's report, consolidation. */
+class HqExchangeViewTest extends FxRobot {
+    @TempDir
+    Path dir;
+    Session post;
+    Session hq;
+    HqExchangeView view;
+    Path good;
+    Path tampered;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        post = create(dir.resolve("post"), clock).session();
+        SampleData.generate(post, 25, 2, ProgressSink.NONE);
+        good = dir.resolve("nairobi-totals.xlsx");
+        new ExportService(post).export(RegistryAggregateProfile.NAME, Map.of(), false, null, good, ProgressSink.NONE);
+        clock.advance(Duration.ofHours(2));
+        tampered = dir.resolve("nairobi-edited.xlsx");
+        new ExportService(post).export(RegistryAggregateProfile.NAME, Map.of(), false, null, tampered, ProgressSink.NONE);
+        CliZipEdit.edit(tampered, "xl/worksheets/sheet2.xml", xml -> xml.replaceFirst("<v>25", "<v>52"));
+        hq = creator().create(new RegistryCreator.Request(dir.resolve("hq"), RegistryKind.HQ, "Utopia consular HQ", "UT",
+                "a.marchetti", "Alma Marchetti", OTHER_PASSPHRASE.toCharArray())).session();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        view = new HqExchangeView(new ImportService(hq), new ConsolidationService(hq), new PostKeyService(hq),
+                new ExportService(hq), true, true, new SyncTasks(), dialogs);
+        FxScreens.show(view, 1200, 800);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        post.close();
+        hq.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<HqExchangeView.ReportLine> report() {
+        return lookup("#exchange-hq-report").queryAs(TableView.class);
+    }
+
+    @Test
+    void importsRegistersTheKeyReportsTamperingAndConsolidates() {
+        interact(() -> view.addFiles(List.of(good)));
+        clickOn("#exchange-hq-import");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(report().getItems()).singleElement()
+                .satisfies(l -> assertThat(l.report().status()).isEqualTo(ImportStatus.UNKNOWN_KEY));
+        interact(() -> report().getSelectionModel().select(0));
+        clickOn("#exchange-hq-register-key");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(report().getItems()).singleElement()
+                .satisfies(l -> assertThat(l.report().status()).isEqualTo(ImportStatus.IMPORTED));
+
+        interact(() -> view.addFiles(List.of(tampered)));
+        clickOn("#exchange-hq-import");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(report().getItems()).anySatisfy(l -> {
+            assertThat(l.report().file()).isEqualTo("nairobi-edited.xlsx");
+            assertThat(l.report().status()).isEqualTo(ImportStatus.REFUSED);
+            assertThat(l.where()).isEqualTo("sheet Totals");
+            assertThat(l.problem()).contains("changed after signing");
+        });
+
+        interact(view::showConsolidation);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> totals = lookup("#exchange-hq-totals").queryAs(TableView.class);
+        assertThat(totals.getItems()).hasSize(1);
+        TableView<?> posts = lookup("#exchange-hq-posts").queryAs(TableView.class);
+        assertThat(posts.getItems()).hasSize(1);
+        interact(() -> posts.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> drill = lookup("#exchange-hq-drill").queryAs(TableView.class);
+        assertThat(drill.getColumns()).hasSize(3);
+        assertThat(drill.getItems()).isNotEmpty();
+    }
+}

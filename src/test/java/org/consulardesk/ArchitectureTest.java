@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rules of DESIGN.md and docs/architecture.md, checked on every build. */
 class ArchitectureTest {
-    private static final List<String> FEATURES = List.of("security", "registry", "geo", "crisis", "plans", "documents",
+    private static final List<String> FEATURES = List.of("security", "registry", "geo", "map", "crisis", "plans", "documents",
             "bonds", "exchange", "exercise");
     private static JavaClasses classes;
 

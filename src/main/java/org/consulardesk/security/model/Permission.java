@@ -8,5 +8,6 @@ public enum Permission {
     CHANGE_SETTINGS,
     VIEW_REGISTRY,
     EDIT_REGISTRY,
-    REVEAL_SENSITIVE
+    REVEAL_SENSITIVE,
+    EDIT_HOTSPOTS
 }

@@ -177,6 +177,7 @@ final class MainShell implements View {
                         new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
+                new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,
@@ -233,6 +234,13 @@ final class MainShell implements View {
                 services.dialogs());
         view.setOnOpen(this::openPerson);
         return view;
+    }
+
+    private View crisisMap() {
+        return new org.consulardesk.map.ui.MapScreen(new org.consulardesk.registry.service.LocationService(session),
+                new org.consulardesk.map.service.HotspotService(session), new org.consulardesk.map.service.InsideService(session),
+                new org.consulardesk.map.service.MapSettingsService(session), Gazetteer.bundled(), services.tasks(),
+                services.dialogs(), this::openPerson);
     }
 
     private void show(String key, Supplier<View> factory) {

@@ -29,6 +29,7 @@ public final class Cli {
             RecoverCommand.class,
             PersonsCommand.class,
             SampleDataCommand.class,
+            GeoCommand.class,
             BenchCommand.class);
 
     private Cli() {

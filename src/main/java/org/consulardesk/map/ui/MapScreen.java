@@ -127,6 +127,7 @@ public final class MapScreen implements View {
     private final Label estimate = new Label();
     private final Button download = Ui.button("map.basemap.download", e -> downloadArea());
 
+    private ScrollPane panelScroll;
     private Mode mode = Mode.NONE;
     private LatLon circleCentre;
     private Area pending;
@@ -168,6 +169,24 @@ public final class MapScreen implements View {
         map.heightProperty().addListener((o, a, b) -> settle.playFromStart());
         map.addEventFilter(MouseEvent.MOUSE_CLICKED, this::onMapClicked);
         map.addEventFilter(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
+        map.setOnKeyPressed(e -> {
+            double z = Math.round(draw.currentZoom());
+            MapPoint c = map.getCenter();
+            double step = 360 / (256 * Math.pow(2, z)) * 120;
+            switch (e.getCode()) {
+                case PLUS, EQUALS, ADD -> goTo(c.getLatitude(), c.getLongitude(), Math.min(18, z + 1));
+                case MINUS, SUBTRACT -> goTo(c.getLatitude(), c.getLongitude(), Math.max(1, z - 1));
+                case LEFT -> goTo(c.getLatitude(), c.getLongitude() - step, z);
+                case RIGHT -> goTo(c.getLatitude(), c.getLongitude() + step, z);
+                case UP -> goTo(Math.min(84, c.getLatitude() + step * Math.cos(Math.toRadians(c.getLatitude()))), c.getLongitude(), z);
+                case DOWN -> goTo(Math.max(-84, c.getLatitude() - step * Math.cos(Math.toRadians(c.getLatitude()))), c.getLongitude(), z);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        map.setAccessibleText(Ui.text("map.view.accessible"));
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && mode != Mode.NONE) {
                 cancelDrawing();
@@ -510,6 +529,7 @@ public final class MapScreen implements View {
         panel.setPadding(new Insets(8));
         panel.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(panel);
+        panelScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(360);
         scroll.setMinWidth(300);
@@ -807,6 +827,20 @@ public final class MapScreen implements View {
         List<LocatedPerson> sorted = new ArrayList<>(r.persons());
         sorted.sort(java.util.Comparator.comparing(LocatedPerson::familyName).thenComparing(LocatedPerson::givenNames));
         insideList.getItems().setAll(sorted);
+        reveal(insideCount);
+    }
+
+    /** Scrolls the side panel so that a node shows (results appear below the fold). */
+    private void reveal(Node node) {
+        if (panelScroll == null || panelScroll.getContent() == null) {
+            return;
+        }
+        Node content = panelScroll.getContent();
+        double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+        double range = content.getBoundsInLocal().getHeight() - panelScroll.getViewportBounds().getHeight();
+        if (range > 0) {
+            panelScroll.setVvalue(Math.min(1, Math.max(0, (y - 60) / range)));
+        }
     }
 
     // ---------- basemap ----------

@@ -27,7 +27,8 @@ import org.consulardesk.registry.service.LocationService;
  * markers coloured by the chosen attribute once few are. Never reads everyone.
  */
 final class RegistrantsOverlay extends OverlayLayer implements MapOverlay {
-    /** Markers are shown when the view holds at most this many registrants. */
+    /** Markers are shown from this zoom on (street level) when the view holds at most {@link #MARKER_LIMIT}. */
+    static final double MARKER_ZOOM = 12;
     static final int MARKER_LIMIT = 400;
     /** Cluster cells are about this many pixels wide. */
     private static final double CELL_PIXELS = 72;
@@ -100,9 +101,9 @@ final class RegistrantsOverlay extends OverlayLayer implements MapOverlay {
         GeoBox b = viewport.box();
         double cell = 360.0 / (256 * Math.pow(2, Math.floor(viewport.zoom()))) * CELL_PIXELS;
         boolean needsVulnerabilities = colouring.needsVulnerabilities();
+        boolean closeEnough = viewport.zoom() >= MARKER_ZOOM - 0.01;
         tasks.run(Ui.text("map.loading"), progress -> {
-            int count = locations.count(b.south(), b.west(), b.north(), b.east());
-            if (count <= MARKER_LIMIT) {
+            if (closeEnough && locations.count(b.south(), b.west(), b.north(), b.east()) <= MARKER_LIMIT) {
                 List<LocatedPerson> found = locations.inBox(b.south(), b.west(), b.north(), b.east(), MARKER_LIMIT);
                 Map<Long, List<String>> v = needsVulnerabilities && !found.isEmpty()
                         ? locations.vulnerabilities(found.stream().map(LocatedPerson::id).toList()) : Map.of();

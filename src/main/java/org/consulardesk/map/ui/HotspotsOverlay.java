@@ -96,18 +96,22 @@ final class HotspotsOverlay extends OverlayLayer implements MapOverlay {
                 rings.add(new Ring(p, ll));
                 getChildren().add(p);
                 if (n == 0) {
+                    // The name goes above the area's northernmost point, clear of what is inside.
+                    double top = -90;
                     for (int i = 0; i < ll.length; i += 2) {
-                        sumLat += ll[i];
+                        top = Math.max(top, ll[i]);
                         sumLon += ll[i + 1];
                         n++;
                     }
+                    sumLat = top * n;
                 }
             }
             Text label = new Text(h.name());
             label.setFont(Font.font("System", FontWeight.BOLD, 13));
             label.setFill(c.darker());
             label.setStroke(Color.WHITE);
-            label.setStrokeWidth(0.6);
+            label.setStrokeWidth(0.8);
+            label.setStrokeType(javafx.scene.shape.StrokeType.OUTSIDE);
             label.setUserData(new double[] {sumLat / Math.max(1, n), sumLon / Math.max(1, n)});
             label.setMouseTransparent(true);
             labels.add(label);
@@ -152,7 +156,7 @@ final class HotspotsOverlay extends OverlayLayer implements MapOverlay {
             if (p != null) {
                 Text t = (Text) n;
                 t.setX(p.getX() - t.getLayoutBounds().getWidth() / 2);
-                t.setY(p.getY());
+                t.setY(p.getY() - 8);
             }
         }
     }

@@ -150,8 +150,8 @@ public final class MapScreen implements View {
         draw.setMapPosition((x, y) -> at(x, y));
         map.setId("map-view");
         map.setFocusTraversable(true);
-        // Seams between scaled tiles show this colour: the sea's, so they do not draw lines across the map.
-        map.setStyle("-fx-background-color: #aad3df;");
+        // Seams between tiles placed at fractional pixels show this colour: the land's, where they would show most.
+        map.setStyle("-fx-background-color: #f2efe9;");
         map.setZoom(2);
         map.setCenter(20, 10);
         map.addLayer(draw);
@@ -169,6 +169,7 @@ public final class MapScreen implements View {
         map.heightProperty().addListener((o, a, b) -> settle.playFromStart());
         map.addEventFilter(MouseEvent.MOUSE_CLICKED, this::onMapClicked);
         map.addEventFilter(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
+        map.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> map.requestFocus());
         map.setOnKeyPressed(e -> {
             double z = Math.round(draw.currentZoom());
             MapPoint c = map.getCenter();
@@ -493,9 +494,9 @@ public final class MapScreen implements View {
                 onOpenPerson.accept(insideList.getSelectionModel().getSelectedItem().id());
             }
         });
-        HBox bufferRow = new HBox(6, new Label(Ui.text("map.inside.buffer")), buffer, who);
+        HBox bufferRow = new HBox(6, new Label(Ui.text("map.inside.buffer")), buffer);
         bufferRow.setAlignment(Pos.CENTER_LEFT);
-        VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, insideCount, insideBreakdown, insideList);
+        VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList);
         insideBox.lookupAll(".label").forEach(n -> ((Label) n).setWrapText(true));
 
         online.setId("map-online");

@@ -291,8 +291,17 @@ final class MainShell implements View {
         PersonFormViewModel vm = new PersonFormViewModel(new RegistrationService(session), Gazetteer.bundled(),
                 services.tasks(), session.user().username(), session.descriptor().countryCode(),
                 session.can(Permission.REVEAL_SENSITIVE));
-        personForm = new PersonFormView(vm, services.dialogs(), id, this::closePerson);
+        personForm = new PersonFormView(vm, services.dialogs(), id, this::closePerson,
+                current -> org.consulardesk.map.ui.MapPointPicker.pick(root,
+                        current == null ? null : new double[] {current.latitude(), current.longitude()}, postCentre()));
         display(personForm);
+    }
+
+    /** Where the map picker opens when the person has no point yet: the post's capital, else Nairobi. */
+    private double[] postCentre() {
+        return Gazetteer.bundled().suggest(session.descriptor().postName().replaceAll(".* in ", "").replaceAll("\\s*\\(.*", ""),
+                session.descriptor().countryCode(), 1).stream().findFirst()
+                .map(p -> new double[] {p.latitude(), p.longitude()}).orElse(new double[] {-1.2864, 36.8172});
     }
 
     /** Back from the person form (button or Escape), asking first when there are unsaved changes. */

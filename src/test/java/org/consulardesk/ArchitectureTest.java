@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The rules of DESIGN.md and docs/architecture.md, checked on every build. */
 class ArchitectureTest {
     private static final List<String> FEATURES = List.of("security", "registry", "geo", "crisis", "plans", "documents",
-            "bonds", "exchange", "exercise", "etd");
+            "bonds", "exchange", "exercise", "etd", "map");
     private static JavaClasses classes;
 
     @BeforeAll

@@ -190,6 +190,7 @@ final class MainShell implements View {
                 new Entry("nav.etd", Permission.ISSUE_ETD, () -> new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), services.tasks(), services.dialogs(), session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK))),
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
+                new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,
@@ -248,6 +249,13 @@ final class MainShell implements View {
         return view;
     }
 
+    private View crisisMap() {
+        return new org.consulardesk.map.ui.MapScreen(new org.consulardesk.registry.service.LocationService(session),
+                new org.consulardesk.map.service.HotspotService(session), new org.consulardesk.map.service.InsideService(session),
+                new org.consulardesk.map.service.MapSettingsService(session), Gazetteer.bundled(), services.tasks(),
+                services.dialogs(), this::openPerson);
+    }
+
     private void show(String key, Supplier<View> factory) {
         if (current != null && !current.mayLeave()) {
             selectNav(currentKey);
@@ -296,8 +304,17 @@ final class MainShell implements View {
         PersonFormViewModel vm = new PersonFormViewModel(new RegistrationService(session), Gazetteer.bundled(),
                 services.tasks(), session.user().username(), session.descriptor().countryCode(),
                 session.can(Permission.REVEAL_SENSITIVE));
-        personForm = new PersonFormView(vm, services.dialogs(), id, this::closePerson);
+        personForm = new PersonFormView(vm, services.dialogs(), id, this::closePerson,
+                current -> org.consulardesk.map.ui.MapPointPicker.pick(root,
+                        current == null ? null : new double[] {current.latitude(), current.longitude()}, postCentre()));
         display(personForm);
+    }
+
+    /** Where the map picker opens when the person has no point yet: the post's capital, else Nairobi. */
+    private double[] postCentre() {
+        return Gazetteer.bundled().suggest(session.descriptor().postName().replaceAll(".* in ", "").replaceAll("\\s*\\(.*", ""),
+                session.descriptor().countryCode(), 1).stream().findFirst()
+                .map(p -> new double[] {p.latitude(), p.longitude()}).orElse(new double[] {-1.2864, 36.8172});
     }
 
     /** Back from the person form (button or Escape), asking first when there are unsaved changes. */

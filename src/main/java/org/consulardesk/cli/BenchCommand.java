@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Benchmarks, each a ratio against the raw engine measured in the same run (docs/benchmarks.md). */
-@Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", subcommands = {BenchCommand.Startup.class, BenchRegistry.class, BenchExport.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", subcommands = {BenchCommand.Startup.class, BenchRegistry.class, BenchExport.class, BenchGeo.class})
 final class BenchCommand extends GroupCommand {
 
     /**

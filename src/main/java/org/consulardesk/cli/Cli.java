@@ -34,7 +34,8 @@ public final class Cli {
             ExportCommand.class,
             ImportCommand.class,
             VerifyExportCommand.class,
-            PostKeyCommand.class);
+            PostKeyCommand.class,
+            GeoCommand.class);
 
     private Cli() {
     }

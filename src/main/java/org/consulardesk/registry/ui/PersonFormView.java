@@ -49,6 +49,7 @@ import org.consulardesk.registry.model.ContactLocation;
 import org.consulardesk.registry.model.DocumentType;
 import org.consulardesk.registry.model.Employment;
 import org.consulardesk.registry.model.GeoPoint;
+import org.consulardesk.registry.model.LocationSource;
 import org.consulardesk.registry.model.NationalityEvidence;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.model.VulnerabilityCode;
@@ -69,6 +70,7 @@ public final class PersonFormView implements View {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final PersonFormViewModel vm;
+    private final java.util.function.Function<GeoPoint, java.util.Optional<double[]>> pointPicker;
     private final DialogService dialogs;
     private final Runnable onBack;
     private final long personId;
@@ -82,6 +84,16 @@ public final class PersonFormView implements View {
     private final ChangeListener<Node> focusFollower = (o, a, node) -> ensureVisible(node);
 
     public PersonFormView(PersonFormViewModel vm, DialogService dialogs, long personId, Runnable onBack) {
+        this(vm, dialogs, personId, onBack, null);
+    }
+
+    /**
+     * @param pointPicker shows a map to pick the address's point (given the current one, may be null);
+     *                    returns latitude and longitude, or empty when cancelled. Null: no map button.
+     */
+    public PersonFormView(PersonFormViewModel vm, DialogService dialogs, long personId, Runnable onBack,
+                          java.util.function.Function<GeoPoint, java.util.Optional<double[]>> pointPicker) {
+        this.pointPicker = pointPicker;
         this.vm = vm;
         this.dialogs = dialogs;
         this.personId = personId;
@@ -240,6 +252,12 @@ public final class PersonFormView implements View {
         clear.setId("person-point-clear");
         clear.disableProperty().bind(vm.point.isNull());
         HBox pointRow = new HBox(12, point, clear);
+        if (pointPicker != null) {
+            Button pick = Ui.button("person.point.pick", e -> pointPicker.apply(vm.point.get()).ifPresent(ll ->
+                    vm.point.set(new GeoPoint(ll[0], ll[1], PICKED_ACCURACY_METRES, LocationSource.MAP_PICK))));
+            pick.setId("person-point-pick");
+            pointRow.getChildren().add(1, pick);
+        }
         pointRow.setAlignment(Pos.CENTER_LEFT);
         Ui.row(grid, r++, "person.point", pointRow);
         Ui.row(grid, r++, "person.confirmedOn", date("person.confirmedOn", vm.confirmedOn));
@@ -247,6 +265,9 @@ public final class PersonFormView implements View {
         Ui.row(grid, r++, "person.departure", date("person.departure", vm.departure));
         return section("person.section.whereabouts", grid);
     }
+
+    /** A point picked on the map at street zoom is good to a few tens of metres. */
+    static final int PICKED_ACCURACY_METRES = 30;
 
     private static String describe(GeoPoint p) {
         if (p == null) {

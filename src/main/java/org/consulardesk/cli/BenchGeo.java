@@ -1,0 +1,178 @@
+package org.consulardesk.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.consulardesk.core.AppPaths;
+import org.consulardesk.core.Messages;
+import org.consulardesk.core.crypto.KdfParams;
+import org.consulardesk.exercise.service.SampleData;
+import org.consulardesk.map.model.Area;
+import org.consulardesk.map.model.GeoBox;
+import org.consulardesk.map.model.LatLon;
+import org.consulardesk.map.service.AreaGeometry;
+import org.consulardesk.map.service.BasemapRenderer;
+import org.consulardesk.map.service.InsideService;
+import org.consulardesk.map.service.LocalProjection;
+import org.consulardesk.map.service.TileMath;
+import org.consulardesk.registry.model.LocationCell;
+import org.consulardesk.registry.service.LocationService;
+import org.consulardesk.security.service.LoginService;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.store.model.RegistryKind;
+import org.consulardesk.security.service.RegistryCreator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Area queries ("who is inside" polygons of 1 to 25 km around where registrants live) against the raw
+ * bounding-box query on the same table in the same run, the map's grid clusters, and locally
+ * rendered basemap tiles.
+ */
+@Command(name = "geo", mixinStandardHelpOptions = true)
+final class BenchGeo implements Callable<Integer> {
+    static final double GOAL_RATIO = 2.0;
+    static final double GOAL_P95_MS = 200.0;
+    static final double GOAL_TILE_MS = 50.0;
+
+    private final Terminal terminal;
+
+    @Option(names = "--persons", defaultValue = "100000", paramLabel = "N", descriptionKey = "cli.option.persons")
+    int persons;
+
+    @Option(names = "--registry", paramLabel = "DIR", descriptionKey = "cli.option.benchRegistry")
+    Path registry;
+
+    @Option(names = "--queries", defaultValue = "200", paramLabel = "Q", descriptionKey = "cli.option.queries")
+    int queries;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", descriptionKey = "cli.option.seed")
+    long seed;
+
+    BenchGeo(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = registry != null ? registry : Files.createTempDirectory("consulardesk-bench-geo-").resolve("r");
+        boolean reuse = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
+        Session session;
+        if (reuse) {
+            session = new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(dir, BenchRegistry.USER,
+                    BenchRegistry.PASSPHRASE.toCharArray());
+            terminal.out().println(Messages.get("cli.bench.registry.reusing", dir));
+        } else {
+            long start = System.nanoTime();
+            session = new RegistryCreator(KdfParams.STANDARD, Clock.systemUTC()).create(new RegistryCreator.Request(dir,
+                    RegistryKind.TRAINING, "Bench post of Utopia", "KE", BenchRegistry.USER, "Benchmark",
+                    BenchRegistry.PASSPHRASE.toCharArray())).session();
+            SampleData.generate(session, persons, seed, SampleDataCommand.progress(terminal, start));
+            terminal.out().println();
+            terminal.out().println(Messages.get("cli.bench.registry.generated", persons, dir,
+                    (System.nanoTime() - start) / 1_000_000_000));
+        }
+        try (session) {
+            LocationService locations = new LocationService(session);
+            InsideService inside = new InsideService(session);
+            int total = locations.count(-90, -180, 90, 180);
+            List<LocationCell> places = locations.grid(-90, -180, 90, 180, 0.5);
+            SplittableRandom random = new SplittableRandom(seed);
+            List<AreaGeometry> areas = new ArrayList<>();
+            for (int i = 0; i < queries; i++) {
+                LocationCell c = places.get(random.nextInt(places.size()));
+                areas.add(AreaGeometry.of(polygon(new LatLon(c.latitude(), c.longitude()), 1 + random.nextDouble() * 24, random), 0));
+            }
+            for (int i = 0; i < Math.min(20, areas.size()); i++) {
+                inside.insideOnly(areas.get(i));
+                raw(locations, areas.get(i).box());
+            }
+            List<Double> areaMs = new ArrayList<>();
+            List<Double> rawMs = new ArrayList<>();
+            long found = 0;
+            for (AreaGeometry a : areas) {
+                long t = System.nanoTime();
+                found += inside.insideOnly(a).size();
+                areaMs.add((System.nanoTime() - t) / 1e6);
+                t = System.nanoTime();
+                raw(locations, a.box());
+                rawMs.add((System.nanoTime() - t) / 1e6);
+            }
+            List<Double> gridMs = new ArrayList<>();
+            for (int z = 2; z <= 12; z++) {
+                for (int k = 0; k < 5; k++) {
+                    LocationCell c = places.get(random.nextInt(places.size()));
+                    double span = 360 / Math.pow(2, z) * 5;
+                    double cell = 360.0 / (256 * Math.pow(2, z)) * 72;
+                    long t = System.nanoTime();
+                    locations.grid(Math.max(-90, c.latitude() - span / 3), Math.max(-180, c.longitude() - span / 2),
+                            Math.min(90, c.latitude() + span / 3), Math.min(180, c.longitude() + span / 2), cell);
+                    gridMs.add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            BasemapRenderer renderer = BasemapRenderer.bundled();
+            renderer.renderPng(TileMath.tileAt(0, 0, 0));
+            List<Double> tileMs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                LocationCell c = places.get(random.nextInt(places.size()));
+                renderer.renderPng(TileMath.tileAt(c.latitude(), c.longitude(), 2 + random.nextInt(11)));
+            }
+            for (int i = 0; i < 200; i++) {
+                LocationCell c = places.get(random.nextInt(places.size()));
+                long t = System.nanoTime();
+                renderer.renderPng(TileMath.tileAt(c.latitude() + random.nextDouble() * 4 - 2,
+                        c.longitude() + random.nextDouble() * 4 - 2, 2 + random.nextInt(13)));
+                tileMs.add((System.nanoTime() - t) / 1e6);
+            }
+            terminal.out().println(Messages.get("cli.bench.geo.heading", total, queries, found / Math.max(1, queries),
+                    Runtime.getRuntime().availableProcessors()));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"", "p50 (ms)", "p95 (ms)"});
+            rows.add(row(Messages.get("cli.bench.geo.area"), areaMs));
+            rows.add(row(Messages.get("cli.bench.geo.raw"), rawMs));
+            rows.add(row(Messages.get("cli.bench.geo.grid"), gridMs));
+            rows.add(row(Messages.get("cli.bench.geo.tile"), tileMs));
+            Table.print(terminal.out(), rows);
+            double ratio = BenchRegistry.pct(areaMs, 95) / Math.max(0.001, BenchRegistry.pct(rawMs, 95));
+            double ratio50 = BenchRegistry.pct(areaMs, 50) / Math.max(0.001, BenchRegistry.pct(rawMs, 50));
+            terminal.out().println(Messages.get("cli.bench.geo.ratio", fmt(ratio50), fmt(ratio), fmt(GOAL_RATIO),
+                    fmt(GOAL_P95_MS), fmt(GOAL_TILE_MS)));
+            boolean met = ratio <= GOAL_RATIO && BenchRegistry.pct(areaMs, 95) < GOAL_P95_MS
+                    && BenchRegistry.pct(tileMs, 95) < GOAL_TILE_MS;
+            terminal.out().println(Messages.get(met ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
+            return 0;
+        }
+    }
+
+    /** The raw engine: ids in the bounding box through the same index, nothing else. */
+    private static void raw(LocationService locations, GeoBox b) {
+        locations.inBox(b.south(), b.west(), b.north(), b.east(), Integer.MAX_VALUE);
+    }
+
+    /** An irregular polygon of 7 to 12 points about {@code radiusKm} around a centre. */
+    static Area polygon(LatLon centre, double radiusKm, SplittableRandom random) {
+        LocalProjection p = new LocalProjection(centre);
+        int n = 7 + random.nextInt(6);
+        List<LatLon> ring = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * i / n;
+            double r = radiusKm * 1000 * (0.6 + 0.4 * random.nextDouble());
+            ring.add(p.inverse(r * Math.cos(angle), r * Math.sin(angle)));
+        }
+        return Area.polygon(ring);
+    }
+
+    private static String[] row(String label, List<Double> ms) {
+        return new String[] {label, fmt(BenchRegistry.pct(ms, 50)), fmt(BenchRegistry.pct(ms, 95))};
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

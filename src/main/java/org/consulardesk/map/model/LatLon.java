@@ -1,0 +1,10 @@
+package org.consulardesk.map.model;
+
+/** A WGS 84 position in degrees. */
+public record LatLon(double lat, double lon) {
+    public LatLon {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("coordinates out of range");
+        }
+    }
+}

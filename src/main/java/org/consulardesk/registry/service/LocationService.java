@@ -1,0 +1,78 @@
+package org.consulardesk.registry.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.consulardesk.registry.model.LocatedPerson;
+import org.consulardesk.registry.model.LocationCell;
+import org.consulardesk.registry.store.LocationStore;
+import org.consulardesk.security.model.Permission;
+import org.consulardesk.security.service.Session;
+
+/**
+ * Registrants by place, for the crisis map and area queries. Boxes are south, west, north, east in
+ * WGS 84 degrees; {@code west > east} means the box crosses the antimeridian (split here into two
+ * index ranges). Everything is read through the location index or aggregated in SQL.
+ */
+public final class LocationService {
+    private final Session session;
+    private final LocationStore store = new LocationStore();
+
+    public LocationService(Session session) {
+        this.session = session;
+    }
+
+    /** Counts per grid cell of {@code cellDegrees}; cells are numbered floor(lat / cell), floor(lon / cell). */
+    public List<LocationCell> grid(double south, double west, double north, double east, double cellDegrees) {
+        session.require(Permission.VIEW_REGISTRY);
+        if (!(cellDegrees > 0)) {
+            throw new IllegalArgumentException("cell size must be positive");
+        }
+        return session.database().read(tx -> {
+            List<LocationCell> out = new ArrayList<>();
+            for (double[] b : split(south, west, north, east)) {
+                out.addAll(store.grid(tx, b[0], b[1], b[2], b[3], cellDegrees));
+            }
+            return out;
+        });
+    }
+
+    public int count(double south, double west, double north, double east) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> {
+            int n = 0;
+            for (double[] b : split(south, west, north, east)) {
+                n += store.count(tx, b[0], b[1], b[2], b[3]);
+            }
+            return n;
+        });
+    }
+
+    /** Registrants with a point in the box, at most {@code limit}. */
+    public List<LocatedPerson> inBox(double south, double west, double north, double east, int limit) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> {
+            List<LocatedPerson> out = new ArrayList<>();
+            for (double[] b : split(south, west, north, east)) {
+                if (out.size() < limit) {
+                    out.addAll(store.inBox(tx, b[0], b[1], b[2], b[3], limit - out.size()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Vulnerability codes (enum names) per person; persons without any are absent. */
+    public Map<Long, List<String>> vulnerabilities(Collection<Long> personIds) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.vulnerabilities(tx, personIds));
+    }
+
+    static List<double[]> split(double south, double west, double north, double east) {
+        if (west > east) {
+            return List.of(new double[] {south, west, north, 180}, new double[] {south, -180, north, east});
+        }
+        return List.<double[]>of(new double[] {south, west, north, east});
+    }
+}

@@ -1,0 +1,175 @@
+package org.consulardesk.map.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.consulardesk.core.BackgroundTasks;
+import org.consulardesk.core.ProgressSink;
+import org.consulardesk.geo.service.Gazetteer;
+import org.consulardesk.map.model.Hotspot;
+import org.consulardesk.map.service.BasemapRenderer;
+import org.consulardesk.map.service.BasemapService;
+import org.consulardesk.map.service.HotspotService;
+import org.consulardesk.map.service.InsideService;
+import org.consulardesk.map.service.MapSettingsService;
+import org.consulardesk.map.service.TileCache;
+import org.consulardesk.registry.model.GeoPoint;
+import org.consulardesk.registry.model.LocatedPerson;
+import org.consulardesk.registry.model.LocationSource;
+import org.consulardesk.registry.model.Registration;
+import org.consulardesk.registry.model.Vulnerability;
+import org.consulardesk.registry.model.VulnerabilityCode;
+import org.consulardesk.registry.model.Whereabouts;
+import org.consulardesk.registry.service.LocationService;
+import org.consulardesk.registry.service.RegistrationService;
+import org.consulardesk.security.service.Session;
+import org.consulardesk.testsupport.FxScreens;
+import org.consulardesk.testsupport.FxWait;
+import org.consulardesk.testsupport.ScriptedDialogs;
+import org.consulardesk.testsupport.TestRegistries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The crisis map's main path, headless: draw a hotspot around registrants, save it, list who is inside, open one. */
+class MapScreenTest extends FxRobot {
+    static final BackgroundTasks SYNC = new BackgroundTasks() {
+        @Override
+        public <T> void run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            T result;
+            try {
+                result = work.run(ProgressSink.NONE);
+            } catch (Exception | Error e) {
+                onFailure.accept(e);
+                return;
+            }
+            onSuccess.accept(result);
+        }
+    };
+
+    @TempDir
+    Path dir;
+    Session session;
+    MapScreen screen;
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+    final List<Long> opened = Collections.synchronizedList(new ArrayList<>());
+    final List<Long> inside = new ArrayList<>();
+
+    private long at(String family, double lat, double lon, VulnerabilityCode... codes) {
+        Registration b = Registration.blank();
+        Whereabouts w = new Whereabouts(null, null, null, "Nairobi", "KE", new GeoPoint(lat, lon, 50, LocationSource.GPS),
+                null, null, null);
+        return new RegistrationService(session).save(new Registration(0, 0, family, "Ada", null, null, List.of(), 'F', "1980",
+                null, b.nationalityEvidence(), List.of(), null, b.purpose(), w, List.of(), List.of(), List.of(), List.of(),
+                java.util.Arrays.stream(codes).map(c -> new Vulnerability(c, null)).toList(), List.of(), null)).id();
+    }
+
+    @BeforeEach
+    void show() throws Exception {
+        session = TestRegistries.create(dir.resolve("registry")).session();
+        inside.add(at("Achieng", -1.2921, 36.8219, VulnerabilityCode.OLDER_PERSON));
+        inside.add(at("Baraka", -1.2900, 36.8250));
+        inside.add(at("Chebet", -1.2950, 36.8190));
+        at("Far", -4.05, 39.66);
+        OfflineTileRetriever.use(new BasemapService(new TileCache(dir.resolve("tiles")), dir.resolve("mbtiles"),
+                BasemapRenderer.bundled(), null));
+        FxToolkit.registerPrimaryStage();
+        screen = WaitForAsyncUtils.asyncFx(() -> new MapScreen(new LocationService(session), new HotspotService(session),
+                new InsideService(session), new MapSettingsService(session), Gazetteer.bundled(), SYNC, dialogs, opened::add)).get();
+        FxScreens.show(screen, 1300, 850);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    private Point2D onMap(double dx, double dy) {
+        Bounds b = screen.mapView().localToScreen(screen.mapView().getBoundsInLocal());
+        return new Point2D(b.getMinX() + b.getWidth() / 2 + dx, b.getMinY() + b.getHeight() / 2 + dy);
+    }
+
+    /** Scrolls the side panel so the node is in view (as a user would with the wheel). */
+    private String reveal(String query) {
+        javafx.scene.control.ScrollPane panel = lookup("#map-panel").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.Node node = lookup(query).query();
+        interact(() -> {
+            javafx.scene.Node content = panel.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double range = content.getBoundsInLocal().getHeight() - panel.getViewportBounds().getHeight();
+            panel.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / range)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return query;
+    }
+
+    @Test
+    void drawsAHotspotSavesItAndListsWhoIsInside() {
+        interact(() -> screen.goTo(-1.2921, 36.8219, 14));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitFor(() -> screen.registrantsLayer().shown() == 3);
+        assertThat(screen.registrantsLayer().showsMarkers()).as("few registrants in view: markers").isTrue();
+
+        clickOn("#map-draw-polygon");
+        clickOn(onMap(-150, -120));
+        clickOn(onMap(150, -120));
+        clickOn(onMap(150, 120));
+        clickOn(onMap(-150, 120));
+        clickOn("#map-draw-finish");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).isEmpty();
+
+        clickOn("#map-hotspot-name").write("Uhuru Park protest");
+        clickOn(reveal("#map-hotspot-save"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Hotspot> saved = new HotspotService(session).list();
+        assertThat(saved).singleElement().satisfies(h -> assertThat(h.name()).isEqualTo("Uhuru Park protest"));
+        @SuppressWarnings("unchecked")
+        ListView<Hotspot> hotspots = lookup("#map-hotspots").queryAs(ListView.class);
+        assertThat(hotspots.getItems()).hasSize(1);
+
+        clickOn(reveal("#map-inside"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#map-inside-count").queryAs(Label.class).getText()).startsWith("3 ");
+        assertThat(lookup("#map-inside-breakdown").queryAs(Label.class).getText()).contains("Older person: 1");
+        @SuppressWarnings("unchecked")
+        ListView<LocatedPerson> list = lookup("#map-inside-list").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(LocatedPerson::id).containsExactlyInAnyOrderElementsOf(inside);
+
+        reveal("#map-inside-list");
+        doubleClickOn(list.lookupAll(".list-cell").iterator().next());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).containsExactly(list.getItems().get(0).id());
+    }
+
+    @Test
+    void worldViewShowsClustersAndPlaceSearchGoesThere() {
+        interact(() -> screen.goTo(0, 20, 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#map-search").write("Nairobi");
+        clickOn("#map-search-go");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<org.consulardesk.geo.model.Place> places = lookup("#map-places").queryAs(ListView.class);
+        assertThat(places.getItems()).isNotEmpty();
+        assertThat(places.getItems().get(0).name()).isEqualTo("Nairobi");
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.mapView().getCenter().getLatitude()).isCloseTo(-1.28, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(lookup("#map-scale-label").queryAs(Label.class).getText()).matches("[\\d,]+ (m|km)");
+    }
+}

@@ -10,7 +10,7 @@ import java.util.Set;
 public enum Role {
     HEAD_OF_POST(EnumSet.allOf(Permission.class)),
     CONSULAR_OFFICER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.REVEAL_SENSITIVE,
-            Permission.BACKUP)),
+            Permission.BACKUP, Permission.MANAGE_BONDS)),
     SURGE_STAFF(EnumSet.of(Permission.VIEW_REGISTRY)),
     HQ_REVIEWER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.VIEW_AUDIT)),
     TRAINER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.VIEW_AUDIT));

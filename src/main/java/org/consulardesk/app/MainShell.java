@@ -28,6 +28,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.consulardesk.bonds.service.BondAlertsService;
+import org.consulardesk.bonds.service.BondService;
+import org.consulardesk.bonds.service.EmployerService;
+import org.consulardesk.bonds.ui.BondAlertsView;
+import org.consulardesk.bonds.ui.BondsView;
+import org.consulardesk.bonds.ui.ClaimsView;
+import org.consulardesk.bonds.ui.EmployersView;
 import org.consulardesk.core.Connectivity;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
@@ -177,6 +184,10 @@ final class MainShell implements View {
                         new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
+                new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
+                new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
+                new Entry("nav.employers", Permission.MANAGE_BONDS, () -> new EmployersView(new EmployerService(session), new BondService(session), services.tasks())),
+                new Entry("nav.bondAlerts", Permission.MANAGE_BONDS, () -> new BondAlertsView(new BondAlertsService(session), new BondService(session), services.tasks())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,

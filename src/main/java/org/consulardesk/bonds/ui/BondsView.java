@@ -61,6 +61,7 @@ public final class BondsView implements View {
     private final DialogService dialogs;
     private final boolean approver;
     private final VBox root;
+    private final javafx.scene.control.ScrollPane scroll;
 
     private final TextField search = Ui.field("bonds.search");
     private final ComboBox<BondState> stateFilter = BondsUi.choice("bonds-state-filter", "bonds.stateFilter", "bonds.state.",
@@ -191,6 +192,8 @@ public final class BondsView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "bonds.title"), Ui.styled(Styles.MUTED, "bonds.intro"), searchRow, table,
                 createCard, error, info, detail);
         root.setSpacing(10);
+        scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
     }
 
     public static BondsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
@@ -643,7 +646,7 @@ public final class BondsView implements View {
 
     @Override
     public Node root() {
-        return root;
+        return scroll;
     }
 
     @Override

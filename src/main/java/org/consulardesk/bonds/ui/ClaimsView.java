@@ -50,6 +50,7 @@ public final class ClaimsView implements View {
     private final DialogService dialogs;
     private final boolean decider;
     private final VBox root;
+    private final javafx.scene.control.ScrollPane scroll;
     private final CheckBox showAll = new CheckBox(Ui.text("claims.showAll"));
     private final ObservableList<Claim> queue = FXCollections.observableArrayList();
     private final TableView<Claim> table = new TableView<>(queue);
@@ -137,6 +138,8 @@ public final class ClaimsView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "claims.title"), Ui.styled(Styles.MUTED, "claims.intro"), top, table, fileCard,
                 error, info, detail);
         root.setSpacing(10);
+        scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
     }
 
     public static ClaimsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
@@ -432,7 +435,7 @@ public final class ClaimsView implements View {
 
     @Override
     public Node root() {
-        return root;
+        return scroll;
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class EmployersView implements View {
     private final BondService bonds;
     private final BackgroundTasks tasks;
     private final VBox root;
+    private final javafx.scene.control.ScrollPane scroll;
     private final TextField search = Ui.field("employers.search");
     private final ObservableList<Employer> list = FXCollections.observableArrayList();
     private final TableView<Employer> table = new TableView<>(list);
@@ -158,6 +159,8 @@ public final class EmployersView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "employers.title"), Ui.styled(Styles.MUTED, "employers.intro"), top, table,
                 error, info, card);
         root.setSpacing(10);
+        scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
     }
 
     @Override
@@ -253,7 +256,7 @@ public final class EmployersView implements View {
 
     @Override
     public Node root() {
-        return root;
+        return scroll;
     }
 
     @Override

@@ -141,7 +141,7 @@ public final class BondsView implements View {
         table.setId("bonds-table");
         table.setAccessibleText(Ui.text("bonds.title"));
         table.setPlaceholder(Ui.label("bonds.empty"));
-        table.getColumns().add(Ui.column("bonds.col.reference", o -> o.bond().reference(), 130));
+        table.getColumns().add(Ui.column("bonds.col.reference", o -> o.bond().reference(), 160));
         table.getColumns().add(Ui.column("bonds.col.employer", o -> o.bond().organisationName(), 200));
         table.getColumns().add(Ui.column("bonds.col.instrument", o -> Ui.text("bonds.instrument." + o.bond().instrument().name()), 130));
         table.getColumns().add(Ui.column("bonds.col.scope", o -> Ui.text(o.bond().pooled() ? "bonds.pooled" : "bonds.perWorker"), 90));
@@ -192,6 +192,9 @@ public final class BondsView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "bonds.title"), Ui.styled(Styles.MUTED, "bonds.intro"), searchRow, table,
                 createCard, error, info, detail);
         root.setSpacing(10);
+        for (Label l : new Label[] {error, info}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
     }
@@ -373,6 +376,8 @@ public final class BondsView implements View {
             register.setAll(list);
             if (reopen != null) {
                 open(reopen);
+            } else if (shown == null && !list.isEmpty()) {
+                table.getSelectionModel().selectFirst(); // the bond ending soonest: the detail is never empty
             }
         }, f -> error.setText(Ui.describe(f)));
     }

@@ -103,7 +103,7 @@ public final class ClaimsView implements View {
         table.getColumns().add(Ui.column("claims.col.no", c -> Long.toString(c.id()), 60));
         table.getColumns().add(Ui.column("claims.col.worker", c -> c.familyName() + ", " + c.givenNames(), 180));
         table.getColumns().add(Ui.column("claims.col.employer", Claim::organisationName, 180));
-        table.getColumns().add(Ui.column("claims.col.bond", Claim::bondReference, 110));
+        table.getColumns().add(Ui.column("claims.col.bond", Claim::bondReference, 150));
         table.getColumns().add(Ui.column("claims.col.status", c -> Ui.text("bonds.claim.status." + c.status().name()), 150));
         table.getColumns().add(Ui.column("claims.col.due", c -> c.decisionDue().toString()
                 + (c.overdue(LocalDate.now()) ? " " + Ui.text("claims.overdue") : ""), 150));
@@ -138,6 +138,9 @@ public final class ClaimsView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "claims.title"), Ui.styled(Styles.MUTED, "claims.intro"), top, table, fileCard,
                 error, info, detail);
         root.setSpacing(10);
+        for (Label l : new Label[] {error, info}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
     }

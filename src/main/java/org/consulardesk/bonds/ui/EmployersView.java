@@ -159,6 +159,9 @@ public final class EmployersView implements View {
         root = Ui.page(Ui.styled(Styles.TITLE, "employers.title"), Ui.styled(Styles.MUTED, "employers.intro"), top, table,
                 error, info, card);
         root.setSpacing(10);
+        for (Label l : new Label[] {error, info}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
     }

@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.consulardesk.bonds.service.BondAlertsService;
+import org.consulardesk.bonds.service.BondReports;
 import org.consulardesk.bonds.service.BondService;
 import org.consulardesk.bonds.service.EmployerService;
 import org.consulardesk.bonds.ui.BondAlertsView;
@@ -186,7 +187,7 @@ final class MainShell implements View {
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
                 new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
-                new Entry("nav.employers", Permission.MANAGE_BONDS, () -> new EmployersView(new EmployerService(session), new BondService(session), services.tasks())),
+                new Entry("nav.employers", Permission.MANAGE_BONDS, () -> new EmployersView(new EmployerService(session), new BondService(session), new BondReports(session), services.tasks(), services.dialogs())),
                 new Entry("nav.bondAlerts", Permission.MANAGE_BONDS, () -> new BondAlertsView(new BondAlertsService(session), new BondService(session), services.tasks())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),

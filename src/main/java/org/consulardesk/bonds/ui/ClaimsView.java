@@ -48,6 +48,7 @@ public final class ClaimsView implements View {
     private final ClaimService claims;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
+    private final org.consulardesk.bonds.service.BondReports reports;
     private final boolean decider;
     private final VBox root;
     private final javafx.scene.control.ScrollPane scroll;
@@ -84,8 +85,10 @@ public final class ClaimsView implements View {
     private final TextField rate = Ui.field("claims.pay.rate");
     private Claim shown;
 
-    public ClaimsView(ClaimService claims, BackgroundTasks tasks, DialogService dialogs, boolean decider) {
+    public ClaimsView(ClaimService claims, org.consulardesk.bonds.service.BondReports reports, BackgroundTasks tasks,
+                      DialogService dialogs, boolean decider) {
         this.claims = claims;
+        this.reports = reports;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.decider = decider;
@@ -146,7 +149,8 @@ public final class ClaimsView implements View {
     }
 
     public static ClaimsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
-        return new ClaimsView(new ClaimService(session), tasks, dialogs, session.can(Permission.DECIDE_CLAIMS));
+        return new ClaimsView(new ClaimService(session), new org.consulardesk.bonds.service.BondReports(session), tasks, dialogs,
+                session.can(Permission.DECIDE_CLAIMS));
     }
 
     private VBox fileForm() {
@@ -230,7 +234,10 @@ public final class ClaimsView implements View {
         Ui.row(grid, 3, "claims.pay", new HBox(8, receipt, rate, pay));
         Button evidence = Ui.button("claims.evidence.add", e -> addEvidence());
         evidence.setId("claims-evidence-add");
-        VBox card = Ui.card(heading, facts, itemsTable, Ui.styled(Styles.MUTED, "claims.items.editHint"), grid, evidence);
+        Button letter = Ui.button("claims.letter", e -> letter());
+        letter.setId("claims-letter");
+        VBox card = Ui.card(heading, facts, itemsTable, Ui.styled(Styles.MUTED, "claims.items.editHint"), grid,
+                new HBox(8, evidence, letter));
         card.setSpacing(8);
         return card;
     }
@@ -405,6 +412,19 @@ public final class ClaimsView implements View {
             claims.addEvidence(c.id(), path.getFileName().toString(), Files.probeContentType(path), Files.readAllBytes(path));
             return claims.get(c.id());
         }, "claims.evidenceAdded"));
+    }
+
+    private void letter() {
+        if (shown == null) {
+            return;
+        }
+        long id = shown.id();
+        dialogs.chooseFileToSave(Ui.text("claims.letter.title"), "claim-" + id + "-decision.pdf").ifPresent(path ->
+                tasks.run(Ui.text("bonds.saving"), p -> {
+                    org.consulardesk.core.AtomicFiles.write(path, reports.decisionLetterPdf(id));
+                    return path;
+                }, saved -> info.setText(Ui.text("bonds.document.saved", saved.toString())),
+                        f -> error.setText(Ui.describe(f))));
     }
 
     @FunctionalInterface

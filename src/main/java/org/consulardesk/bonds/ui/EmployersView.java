@@ -34,6 +34,9 @@ public final class EmployersView implements View {
     private final EmployerService employers;
     private final BondService bonds;
     private final BackgroundTasks tasks;
+    private final org.consulardesk.core.DialogService dialogs;
+    private final org.consulardesk.bonds.service.BondReports reports;
+    private final Button statement;
     private final VBox root;
     private final javafx.scene.control.ScrollPane scroll;
     private final TextField search = Ui.field("employers.search");
@@ -63,10 +66,15 @@ public final class EmployersView implements View {
     private final Label bondsLine = new Label();
     private Employer shown;
 
-    public EmployersView(EmployerService employers, BondService bonds, BackgroundTasks tasks) {
+    public EmployersView(EmployerService employers, BondService bonds, org.consulardesk.bonds.service.BondReports reports,
+                         BackgroundTasks tasks, org.consulardesk.core.DialogService dialogs) {
         this.employers = employers;
         this.bonds = bonds;
+        this.reports = reports;
         this.tasks = tasks;
+        this.dialogs = dialogs;
+        statement = Ui.button("employers.statement", e -> statement());
+        statement.setId("employers-statement");
         search.setPromptText(Ui.text("employers.search.prompt"));
         search.setOnAction(e -> load());
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -151,7 +159,8 @@ public final class EmployersView implements View {
         bondsLine.setWrapText(true);
         formHeading.getStyleClass().add(Styles.SUBTITLE);
         formHeading.setId("employers-heading");
-        VBox card = Ui.card(formHeading, form, Ui.styled(Styles.SUBTITLE, "employers.workers"), workerTable, bondsLine);
+        VBox card = Ui.card(formHeading, form, Ui.styled(Styles.SUBTITLE, "employers.workers"), workerTable, bondsLine,
+                statement);
         card.setSpacing(8);
         info.setId("employers-info");
         info.getStyleClass().add(Styles.SUCCESS);
@@ -199,6 +208,7 @@ public final class EmployersView implements View {
         blacklistReason.setText(v.blacklisted() ? BondsUi.nz(v.blacklistReason()) : "");
         blacklist.setText(Ui.text(v.blacklisted() ? "employers.unblacklist" : "employers.blacklist"));
         blacklist.setDisable(e == null);
+        statement.setDisable(e == null);
         blacklistState.setText(v.blacklisted() ? Ui.text("employers.blacklistedSince", String.valueOf(v.blacklistedOn()),
                 BondsUi.nz(v.blacklistReason())) : "");
         workers.clear();
@@ -246,6 +256,19 @@ public final class EmployersView implements View {
                     saved.legalName()));
             reloadAndShow(saved);
         }, f -> error.setText(Ui.describe(f)));
+    }
+
+    private void statement() {
+        if (shown == null) {
+            return;
+        }
+        Employer e = shown;
+        dialogs.chooseFileToSave(Ui.text("employers.statement.title"), "statement-" + e.id() + ".pdf").ifPresent(path ->
+                tasks.run(Ui.text("bonds.saving"), p -> {
+                    org.consulardesk.core.AtomicFiles.write(path, reports.statementPdf(e.id()));
+                    return path;
+                }, saved -> info.setText(Ui.text("bonds.document.saved", saved.toString())),
+                        f -> error.setText(Ui.describe(f))));
     }
 
     private void reloadAndShow(Employer saved) {

@@ -68,13 +68,17 @@ final class PdfWriter implements AutoCloseable {
     }
 
     void title(String s) {
-        line(bold, 15, s);
+        for (String l : wrap(bold, 15, s, width())) {
+            line(bold, 15, l);
+        }
         space(4);
     }
 
     void heading(String s) {
         space(6);
-        line(bold, 11, s);
+        for (String l : wrap(bold, 11, s, width())) {
+            line(bold, 11, l);
+        }
     }
 
     void paragraph(String s) {

@@ -251,6 +251,9 @@ public final class ClaimsView implements View {
         boolean all = showAll.isSelected();
         tasks.run(Ui.text("claims.loading"), p -> all ? claims.all() : claims.queue(), list -> {
             queue.setAll(list);
+            if (reopen == null && shown == null && !list.isEmpty()) {
+                table.getSelectionModel().selectFirst(); // the earliest decision date: the detail is never empty
+            }
             if (reopen != null) {
                 list.stream().filter(c -> c.id() == reopen).findFirst().ifPresentOrElse(this::show,
                         () -> tasks.run(Ui.text("claims.loading"), p -> claims.get(reopen), this::show,

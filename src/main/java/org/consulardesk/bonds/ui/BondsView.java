@@ -70,6 +70,9 @@ public final class BondsView implements View {
     private final TableView<BondOverview> table = new TableView<>(register);
     private final Label error = Ui.errorLabel("bonds-error");
     private final Label info = new Label();
+    private final TextField thresholdCurrency = Ui.field("bonds.threshold.currency");
+    private final TextField thresholdAmount = Ui.field("bonds.threshold.amount");
+    private final Label thresholds = new Label();
 
     // new bond
     private final VBox createCard;
@@ -137,6 +140,20 @@ public final class BondsView implements View {
         newBond.setId("bonds-new");
         HBox searchRow = new HBox(8, search, stateFilter, find, newBond);
         searchRow.setAlignment(Pos.CENTER_LEFT);
+        thresholdCurrency.setPrefColumnCount(4);
+        thresholdCurrency.setPromptText("USD");
+        thresholdAmount.setPrefColumnCount(9);
+        thresholdAmount.setPromptText(Ui.text("bonds.threshold.amount"));
+        Button setThreshold = Ui.button("bonds.threshold.set", e -> setThreshold());
+        setThreshold.setId("bonds-threshold-set");
+        thresholds.setId("bonds-thresholds");
+        thresholds.getStyleClass().add(Styles.MUTED);
+        Label thresholdLabel = Ui.label("bonds.threshold");
+        thresholdLabel.setLabelFor(thresholdCurrency);
+        HBox thresholdRow = new HBox(8, thresholdLabel, thresholdCurrency, thresholdAmount, setThreshold, thresholds);
+        thresholdRow.setAlignment(Pos.CENTER_LEFT);
+        thresholdRow.setVisible(approver);
+        thresholdRow.setManaged(approver);
 
         table.setId("bonds-table");
         table.setAccessibleText(Ui.text("bonds.title"));
@@ -189,7 +206,7 @@ public final class BondsView implements View {
 
         info.setId("bonds-info");
         info.getStyleClass().add(Styles.SUCCESS);
-        root = Ui.page(Ui.styled(Styles.TITLE, "bonds.title"), Ui.styled(Styles.MUTED, "bonds.intro"), searchRow, table,
+        root = Ui.page(Ui.styled(Styles.TITLE, "bonds.title"), Ui.styled(Styles.MUTED, "bonds.intro"), searchRow, thresholdRow, table,
                 createCard, error, info, detail);
         root.setSpacing(10);
         for (Label l : new Label[] {error, info}) {
@@ -372,6 +389,9 @@ public final class BondsView implements View {
     private void load(Long reopen) {
         String text = search.getText();
         BondState state = stateFilter.getValue();
+        tasks.run(Ui.text("bonds.loading"), p -> ledger.thresholds(), list -> thresholds.setText(list.isEmpty()
+                ? Ui.text("bonds.threshold.none") : Ui.text("bonds.threshold.current",
+                String.join(", ", list.stream().map(Money::toString).toList()))), f -> { });
         tasks.run(Ui.text("bonds.loading"), p -> bonds.register(text, state, 1000), list -> {
             register.setAll(list);
             if (reopen != null) {
@@ -431,6 +451,28 @@ public final class BondsView implements View {
         release.setDisable(!b.state().drawable());
         forfeit.setDisable(!b.state().drawable());
         entryCurrency.setText(b.faceAmount().code());
+    }
+
+    private void setThreshold() {
+        Money amount;
+        try {
+            java.util.Currency c = BondsUi.currency(thresholdCurrency);
+            BigDecimal a = BondsUi.amount(thresholdAmount);
+            if (!Money.fits(a, c)) {
+                throw new org.consulardesk.core.UserError("error.bond.amount", c.getCurrencyCode());
+            }
+            amount = new Money(a.setScale(Money.digits(c)), c);
+        } catch (RuntimeException e) {
+            error.setText(Ui.describe(e));
+            return;
+        }
+        change(() -> {
+            ledger.setThreshold(amount);
+            return Ui.text("bonds.threshold.saved", amount.toString());
+        }, () -> {
+            thresholdAmount.clear();
+            thresholdCurrency.clear();
+        });
     }
 
     private void toggleCreate() {

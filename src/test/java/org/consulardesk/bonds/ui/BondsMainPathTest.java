@@ -62,7 +62,6 @@ class BondsMainPathTest extends FxRobot {
         f = new BondFixtures(tmp);
         employer = f.employer("Savanna Builders Ltd").id();
         worker = f.worker(employer, "Okonkwo", "Amara");
-        f.threshold("100000", "USD");
     }
 
     @AfterEach
@@ -95,6 +94,11 @@ class BondsMainPathTest extends FxRobot {
     void createDepositRefuseBelowZeroClaimDecideAndPay() throws Exception {
         BondsView bonds = BondsView.of(f.head, SYNC, new ScriptedDialogs());
         FxScreens.show(bonds, 1280, 900);
+        assertThat(text("#bonds-thresholds")).contains("every entry needs a second officer");
+        write("#bonds-threshold-currency", "usd");
+        write("#bonds-threshold-amount", "100000");
+        press("#bonds-threshold-set");
+        assertThat(text("#bonds-thresholds")).contains("100000.00 USD");
 
         clickOn("#bonds-new");
         clickOn("#bonds-new-employer").write(Long.toString(employer));

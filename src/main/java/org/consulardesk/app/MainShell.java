@@ -28,6 +28,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.consulardesk.bonds.service.BondAlertsService;
+import org.consulardesk.bonds.service.BondReports;
+import org.consulardesk.bonds.service.BondService;
+import org.consulardesk.bonds.service.EmployerService;
+import org.consulardesk.bonds.ui.BondAlertsView;
+import org.consulardesk.bonds.ui.BondsView;
+import org.consulardesk.bonds.ui.ClaimsView;
+import org.consulardesk.bonds.ui.EmployersView;
 import org.consulardesk.core.Connectivity;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
@@ -191,6 +199,10 @@ final class MainShell implements View {
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
                 new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
+                new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
+                new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
+                new Entry("nav.employers", Permission.MANAGE_BONDS, () -> new EmployersView(new EmployerService(session), new BondService(session), new BondReports(session), services.tasks(), services.dialogs())),
+                new Entry("nav.bondAlerts", Permission.MANAGE_BONDS, () -> new BondAlertsView(new BondAlertsService(session), new BondService(session), services.tasks())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,

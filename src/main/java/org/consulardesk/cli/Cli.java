@@ -28,6 +28,7 @@ public final class Cli {
             PasswdCommand.class,
             RecoverCommand.class,
             PersonsCommand.class,
+            BondsCommand.class,
             SampleDataCommand.class,
             BenchCommand.class,
             EtdCommand.class,

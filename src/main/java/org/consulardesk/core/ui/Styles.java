@@ -23,6 +23,7 @@ public final class Styles {
     public static final String STATUS_OFFLINE = "cd-offline";
     public static final String STATUS_ONLINE = "cd-online";
     public static final String STRENGTH_BAR = "cd-strength";
+    public static final String OVERDUE = "cd-overdue";
 
     private Styles() {
     }

@@ -31,6 +31,7 @@ public final class TrainingRegistry {
         users.add("officer1", "Training officer", Role.CONSULAR_OFFICER, PASSPHRASE.toCharArray());
         users.add("surge1", "Training surge staff", Role.SURGE_STAFF, PASSPHRASE.toCharArray());
         SampleData.generate(session, people, seed, org.consulardesk.core.ProgressSink.NONE);
+        org.consulardesk.bonds.service.SampleBonds.add(session);
         return session;
     }
 

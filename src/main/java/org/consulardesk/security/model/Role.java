@@ -11,7 +11,7 @@ public enum Role {
     HEAD_OF_POST(EnumSet.allOf(Permission.class)),
     CONSULAR_OFFICER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.REVEAL_SENSITIVE,
             Permission.BACKUP, Permission.ISSUE_ETD, Permission.APPROVE_ETD, Permission.EXPORT_PERSONAL_DATA,
-            Permission.EXPORT_AGGREGATE, Permission.EDIT_HOTSPOTS)),
+            Permission.EXPORT_AGGREGATE, Permission.EDIT_HOTSPOTS, Permission.MANAGE_BONDS)),
     SURGE_STAFF(EnumSet.of(Permission.VIEW_REGISTRY)),
     HQ_REVIEWER(EnumSet.of(Permission.VIEW_REGISTRY, Permission.VIEW_AUDIT, Permission.EXPORT_AGGREGATE,
             Permission.IMPORT_EXCHANGE)),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.consulardesk.core.SpreadsheetText;
 import org.consulardesk.core.AtomicFiles;
 import org.consulardesk.core.UserError;
 import org.consulardesk.etd.model.EtdDocument;
@@ -74,13 +75,6 @@ public final class EtdExport {
 
     /** A cell a spreadsheet shows as text: a leading = + - @ tab or carriage return gets an apostrophe. */
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetText.cell(value);
     }
 }

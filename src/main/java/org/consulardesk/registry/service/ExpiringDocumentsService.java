@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.consulardesk.core.SpreadsheetText;
 import org.consulardesk.core.AtomicFiles;
 import org.consulardesk.core.UserError;
 import org.consulardesk.registry.model.ExpiringDocument;
@@ -100,14 +101,7 @@ public final class ExpiringDocumentsService {
      * carriage return) would be read as formulas, so they get a leading apostrophe.
      */
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetText.cell(value);
     }
 
     private LocalDate today() {

@@ -3,7 +3,6 @@ package org.consulardesk.map.ui;
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +42,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.consulardesk.core.AtomicFiles;
 import org.consulardesk.core.BackgroundTasks;
 import org.consulardesk.core.DialogService;
 import org.consulardesk.core.ui.Styles;
@@ -789,7 +789,7 @@ public final class MapScreen implements View {
         }
         dialogs.chooseFileToSave(Ui.text("map.hotspots.export"), "hotspots.geojson").ifPresent(file ->
                 tasks.run(Ui.text("map.hotspots.exporting"), p -> {
-                    Files.writeString(file, hotspots.exportGeoJson(list), StandardCharsets.UTF_8);
+                    AtomicFiles.write(file, hotspots.exportGeoJson(list).getBytes(StandardCharsets.UTF_8));
                     return file;
                 }, done -> dialogs.showInfo(Ui.text("map.hotspots.export"), Ui.text("map.hotspots.exported", list.size(),
                         done.getFileName())), this::fail));

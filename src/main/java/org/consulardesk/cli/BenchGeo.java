@@ -1,18 +1,13 @@
 package org.consulardesk.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.consulardesk.core.AppPaths;
 import org.consulardesk.core.Messages;
-import org.consulardesk.core.crypto.KdfParams;
-import org.consulardesk.exercise.service.SampleData;
 import org.consulardesk.map.model.Area;
 import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.LatLon;
@@ -23,10 +18,7 @@ import org.consulardesk.map.service.LocalProjection;
 import org.consulardesk.map.service.TileMath;
 import org.consulardesk.registry.model.LocationCell;
 import org.consulardesk.registry.service.LocationService;
-import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
-import org.consulardesk.store.model.RegistryKind;
-import org.consulardesk.security.service.RegistryCreator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,24 +53,7 @@ final class BenchGeo implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = registry != null ? registry : Files.createTempDirectory("consulardesk-bench-geo-").resolve("r");
-        boolean reuse = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
-        Session session;
-        if (reuse) {
-            session = new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(dir, BenchRegistry.USER,
-                    BenchRegistry.PASSPHRASE.toCharArray());
-            terminal.out().println(Messages.get("cli.bench.registry.reusing", dir));
-        } else {
-            long start = System.nanoTime();
-            session = new RegistryCreator(KdfParams.STANDARD, Clock.systemUTC()).create(new RegistryCreator.Request(dir,
-                    RegistryKind.TRAINING, "Bench post of Utopia", "KE", BenchRegistry.USER, "Benchmark",
-                    BenchRegistry.PASSPHRASE.toCharArray())).session();
-            SampleData.generate(session, persons, seed, SampleDataCommand.progress(terminal, start));
-            terminal.out().println();
-            terminal.out().println(Messages.get("cli.bench.registry.generated", persons, dir,
-                    (System.nanoTime() - start) / 1_000_000_000));
-        }
-        try (session) {
+        try (Session session = BenchRegistry.openOrCreate(terminal, registry, "consulardesk-bench-geo-", persons, seed)) {
             LocationService locations = new LocationService(session);
             InsideService inside = new InsideService(session);
             int total = locations.count(-90, -180, 90, 180);

@@ -56,22 +56,7 @@ final class BenchRegistry implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = registry != null ? registry : Files.createTempDirectory("consulardesk-bench-registry-").resolve("r");
-        boolean reuse = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
-        Session session;
-        if (reuse) {
-            session = new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(dir, USER, PASSPHRASE.toCharArray());
-            terminal.out().println(Messages.get("cli.bench.registry.reusing", dir));
-        } else {
-            long start = System.nanoTime();
-            session = new RegistryCreator(KdfParams.STANDARD, Clock.systemUTC()).create(new RegistryCreator.Request(dir,
-                    RegistryKind.TRAINING, "Bench post of Utopia", "KE", USER, "Benchmark", PASSPHRASE.toCharArray())).session();
-            SampleData.generate(session, persons, seed, SampleDataCommand.progress(terminal, start));
-            terminal.out().println();
-            terminal.out().println(Messages.get("cli.bench.registry.generated", persons, dir,
-                    (System.nanoTime() - start) / 1_000_000_000));
-        }
-        try (session) {
+        try (Session session = openOrCreate(terminal, registry, "consulardesk-bench-registry-", persons, seed)) {
             SearchService search = new SearchService(session);
             int total = search.count(RegistrySearch.text(""));
             List<String[]> names = search.sampleNames(seed, Math.max(queries, 10));
@@ -114,6 +99,28 @@ final class BenchRegistry implements Callable<Integer> {
             terminal.out().println(Messages.get(ratio <= GOAL_RATIO && p95 < GOAL_P95_MS ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
             return 0;
         }
+    }
+
+    /**
+     * The synthetic registry the benchmarks measure: {@code registry} reused when it holds one, else
+     * created there (or in a new temporary folder) with {@code persons} sample persons.
+     */
+    static Session openOrCreate(Terminal terminal, Path registry, String tempPrefix, int persons, long seed) throws IOException {
+        Path dir = registry != null ? registry : Files.createTempDirectory(tempPrefix).resolve("r");
+        boolean reuse = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
+        if (reuse) {
+            Session session = new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(dir, USER, PASSPHRASE.toCharArray());
+            terminal.out().println(Messages.get("cli.bench.registry.reusing", dir));
+            return session;
+        }
+        long start = System.nanoTime();
+        Session session = new RegistryCreator(KdfParams.STANDARD, Clock.systemUTC()).create(new RegistryCreator.Request(dir,
+                RegistryKind.TRAINING, "Bench post of Utopia", "KE", USER, "Benchmark", PASSPHRASE.toCharArray())).session();
+        SampleData.generate(session, persons, seed, SampleDataCommand.progress(terminal, start));
+        terminal.out().println();
+        terminal.out().println(Messages.get("cli.bench.registry.generated", persons, dir,
+                (System.nanoTime() - start) / 1_000_000_000));
+        return session;
     }
 
     private static String prefix(String name, int length) {

@@ -4,13 +4,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.consulardesk.registry.model.PersonHit;
 import org.consulardesk.registry.model.RegistrySearch;
+import org.consulardesk.registry.store.RankedSearchStore;
 import org.consulardesk.registry.store.RegistrationStore;
 import org.consulardesk.registry.store.SearchStore;
 import org.consulardesk.security.model.Permission;
@@ -26,10 +28,14 @@ public final class SearchService {
     /** Fuzzy candidates are looked for only when the exact matches are fewer than this. */
     static final int FUZZY_BELOW = 100;
     private static final int SIMILAR_ROWS = 20_000;
+    /** Bounds of the fuzzy pass: persons read per similar word, and in all. */
+    private static final int FUZZY_PER_WORD = 100;
+    private static final int FUZZY_CANDIDATES = 400;
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
 
     private final Session session;
     private final SearchStore store = new SearchStore();
+    private final RankedSearchStore ranked = new RankedSearchStore();
 
     public SearchService(Session session) {
         this.session = session;
@@ -39,11 +45,11 @@ public final class SearchService {
         session.require(Permission.VIEW_REGISTRY);
         SearchStore.Query q = parse(search);
         return session.database().read(tx -> {
-            List<PersonHit> exact = store.page(tx, q, null, offset, limit);
+            List<PersonHit> exact = SearchStore.ranked(q) ? ranked.page(tx, q, offset, limit) : store.page(tx, q, offset, limit);
             if (exact.size() >= limit || q.words().isEmpty()) {
                 return exact;
             }
-            int exactTotal = offset + exact.size();
+            int exactTotal = exact.isEmpty() && offset > 0 ? exactCountUpTo(tx, q, offset) : offset + exact.size();
             List<PersonHit> fuzzy = fuzzy(tx, q);
             List<PersonHit> page = new ArrayList<>(exact);
             int skip = Math.max(0, offset - exactTotal);
@@ -58,7 +64,7 @@ public final class SearchService {
         session.require(Permission.VIEW_REGISTRY);
         SearchStore.Query q = parse(search);
         return session.database().read(tx -> {
-            int exact = store.count(tx, q, null);
+            int exact = exactCountUpTo(tx, q, Integer.MAX_VALUE);
             return exact >= FUZZY_BELOW || q.words().isEmpty() ? exact : exact + fuzzy(tx, q).size();
         });
     }
@@ -71,7 +77,7 @@ public final class SearchService {
         session.require(Permission.VIEW_REGISTRY);
         SearchStore.Query q = parse(search);
         return session.database().read(tx -> {
-            int exact = store.countUpTo(tx, q, cap);
+            int exact = exactCountUpTo(tx, q, cap);
             if (exact >= FUZZY_BELOW || exact >= cap || q.words().isEmpty()) {
                 return exact;
             }
@@ -79,31 +85,65 @@ public final class SearchService {
         });
     }
 
-    /** Persons matched only through similar tokens, best first (at most {@link #FUZZY_BELOW}). */
+    private int exactCountUpTo(Tx tx, SearchStore.Query q, int cap) {
+        if (SearchStore.ranked(q)) {
+            return ranked.countUpTo(tx, q, cap);
+        }
+        return cap == Integer.MAX_VALUE ? store.count(tx, q) : store.countUpTo(tx, q, cap);
+    }
+
+    /**
+     * Persons matched only through sound-alike or one- or two-typo words, best first (at most
+     * {@link #FUZZY_BELOW}). Candidates come from the index range of each similar word, bounded,
+     * and are checked in memory against every typed word.
+     */
     private List<PersonHit> fuzzy(Tx tx, SearchStore.Query q) {
-        List<Collection<String>> extra = new ArrayList<>();
-        boolean any = false;
+        List<Set<String>> close = new ArrayList<>();
+        List<String> similarWords = new ArrayList<>();
         for (String w : q.words()) {
-            List<String> close = new ArrayList<>();
+            Set<String> near = new LinkedHashSet<>();
             if (w.length() >= 4) {
-                Set<String> similar = store.similarTokens(tx, w, NameKeys.phonetic(w), SIMILAR_ROWS);
-                for (String token : similar) {
-                    if (!token.startsWith(w) && distance(w, token) <= maxTypos(w)) {
-                        close.add(token);
-                    }
-                }
+                store.similarTokens(tx, w, NameKeys.phonetic(w), SIMILAR_ROWS).stream()
+                        .filter(token -> !token.startsWith(w) && distance(w, token) <= maxTypos(w))
+                        .sorted(Comparator.comparingInt(token -> distance(w, token)))
+                        .forEach(near::add);
             }
-            any |= !close.isEmpty();
-            extra.add(close);
+            similarWords.addAll(near);
+            close.add(near);
         }
-        if (!any) {
-            return List.of();
+        Set<Long> candidates = new LinkedHashSet<>();
+        for (String token : similarWords) {
+            if (candidates.size() >= FUZZY_CANDIDATES) {
+                break;
+            }
+            candidates.addAll(ranked.personsWithWord(tx, token, FUZZY_PER_WORD));
         }
-        SearchStore.Query fuzzyQuery = new SearchStore.Query(q.words(), extra, null, null, q.wholeName(),
-                q.filters().withSort(org.consulardesk.registry.model.SearchSort.NAME, false), q.today());
-        List<PersonHit> hits = store.page(tx, fuzzyQuery, SearchStore.exactText(q), 0, FUZZY_BELOW);
-        return hits.stream().map(h -> withScore(h, score(q.words(), h)))
-                .sorted(Comparator.comparingDouble(PersonHit::score).reversed()).toList();
+        Map<Long, List<String>> words = ranked.wordsOf(tx, candidates);
+        // Candidates came in order of their word's distance to the typed word: the first ones are the closest.
+        List<Long> matched = candidates.stream().filter(id -> matchesOnlyWithTypos(q.words(), close, words.get(id)))
+                .limit(FUZZY_BELOW).toList();
+        return ranked.hits(tx, matched, q).stream().map(h -> withScore(h, score(q.words(), h)))
+                .sorted(Comparator.comparingDouble(PersonHit::score).reversed()
+                        .thenComparing(h -> NameKeys.searchName(h.familyName(), h.givenNames())))
+                .limit(FUZZY_BELOW).toList();
+    }
+
+    /** Every typed word is the start of a name word or one of its similar words, and not every one is exact. */
+    static boolean matchesOnlyWithTypos(List<String> typed, List<Set<String>> close, List<String> names) {
+        if (names == null) {
+            return false;
+        }
+        boolean allExact = true;
+        for (int i = 0; i < typed.size(); i++) {
+            String w = typed.get(i);
+            boolean exact = names.stream().anyMatch(n -> n.startsWith(w));
+            boolean near = names.stream().anyMatch(close.get(i)::contains);
+            if (!exact && !near) {
+                return false;
+            }
+            allExact &= exact;
+        }
+        return !allExact;
     }
 
     static int maxTypos(String word) {
@@ -142,7 +182,7 @@ public final class SearchService {
      * The benchmark's "raw engine": one indexed prefix query on the normalised name column, with
      * no tokens, typo tolerance or filters.
      */
-    public List<Long> rawNamePrefix(String typed, int limit) {
+    public List<PersonHit> rawNamePrefix(String typed, int limit) {
         session.require(Permission.VIEW_REGISTRY);
         String prefix = NameKeys.normalise(typed);
         return session.database().read(tx -> store.rawPrefix(tx, prefix, limit));
@@ -177,6 +217,6 @@ public final class SearchService {
             }
         }
         LocalDate today = session.now().atOffset(ZoneOffset.UTC).toLocalDate();
-        return new SearchStore.Query(words, null, documentKey, phone, whole, search, today);
+        return new SearchStore.Query(words, documentKey, phone, whole, search, today);
     }
 }

@@ -107,7 +107,7 @@ public final class BulkRegistrationStore {
         List<Long> ids = idsAbove(dsl, "person", personBase, all.size());
 
         BatchBindStep tokens = dsl.batch(dsl.insertInto(PERSON_NAME_TOKEN, PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,
-                PERSON_NAME_TOKEN.PHONETIC).values((Long) null, null, null));
+                PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME).values((Long) null, null, null, null));
         BatchBindStep aliases = dsl.batch(dsl.insertInto(PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).values((Long) null, null));
         BatchBindStep contacts = dsl.batch(dsl.insertInto(CONTACT, CONTACT.PERSON_ID, CONTACT.KIND, CONTACT.CONTACT_VALUE,
                 CONTACT.SEARCH_VALUE, CONTACT.APP, CONTACT.PREFERRED).values((Long) null, null, null, null, null, null));
@@ -140,7 +140,7 @@ public final class BulkRegistrationStore {
                 Iterator<String> phonetic = k.phoneticKeys().iterator();
                 for (String token : k.tokens()) {
                     String sound = phonetic.hasNext() ? phonetic.next() : null;
-                    tokens.bind(id, token, sound);
+                    tokens.bind(id, token, sound, k.searchName());
                     words.putIfAbsent(token, sound);
                     counts[0]++;
                 }

@@ -246,7 +246,7 @@ public final class RegistrationStore {
             String sound = phonetic.hasNext() ? phonetic.next() : null;
             words.put(token, sound);
             dsl.insertInto(PERSON_NAME_TOKEN).set(PERSON_NAME_TOKEN.PERSON_ID, id).set(PERSON_NAME_TOKEN.TOKEN, token)
-                    .set(PERSON_NAME_TOKEN.PHONETIC, sound).execute();
+                    .set(PERSON_NAME_TOKEN.PHONETIC, sound).set(PERSON_NAME_TOKEN.SORT_NAME, keys.searchName()).execute();
         }
         rememberWords(dsl, words);
         for (String alias : r.aliases()) {

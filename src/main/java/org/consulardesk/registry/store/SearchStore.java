@@ -4,7 +4,6 @@ import static org.consulardesk.store.generated.Tables.PERSON;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,27 +28,26 @@ public final class SearchStore {
     /**
      * The parsed question.
      *
-     * @param words        normalised name words; each must prefix-match a token (or be one of {@code extraTokens})
-     * @param extraTokens  per word: whole tokens that also count (typo and sound-alike candidates); null for none
+     * @param words        normalised name words; each must prefix-match a token
      * @param documentKey  document-number prefix, or null
      * @param phoneDigits  phone digits, or null
      * @param wholeName    normalised whole text, for ranking
      * @param today        for expiry and consent filters
      */
-    public record Query(List<String> words, List<Collection<String>> extraTokens, String documentKey, String phoneDigits,
+    public record Query(List<String> words, String documentKey, String phoneDigits,
                         String wholeName, RegistrySearch filters, LocalDate today) {
     }
 
-    public List<PersonHit> page(Tx tx, Query q, Condition exclude, int offset, int limit) {
+    public List<PersonHit> page(Tx tx, Query q, int offset, int limit) {
         return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.BIRTH_DATE, PERSON.CITY,
                         PERSON.DISTRICT, PERSON.PURPOSE)
-                .from(PERSON).where(condition(q)).and(exclude == null ? DSL.noCondition() : DSL.not(exclude))
+                .from(PERSON).where(condition(q))
                 .orderBy(order(q)).offset(offset).limit(limit)
                 .fetch(SearchStore::toHit);
     }
 
-    public int count(Tx tx, Query q, Condition exclude) {
-        return tx.dsl().fetchCount(PERSON, condition(q).and(exclude == null ? DSL.noCondition() : DSL.not(exclude)));
+    public int count(Tx tx, Query q) {
+        return tx.dsl().fetchCount(PERSON, condition(q));
     }
 
     /** Matching persons, counted only up to {@code cap} (an index walk that stops early, for "1,000+"). */
@@ -73,10 +71,15 @@ public final class SearchStore {
         return tokens;
     }
 
-    /** The "raw engine" of the benchmark: one indexed prefix query on the normalised name column. */
-    public List<Long> rawPrefix(Tx tx, String normalisedPrefix, int limit) {
-        return tx.dsl().select(PERSON.ID).from(PERSON).where(PERSON.SEARCH_NAME.like(escape(normalisedPrefix) + "%", '!'))
-                .orderBy(PERSON.SEARCH_NAME).limit(limit).fetch(PERSON.ID);
+    /**
+     * The "raw engine" of the benchmark: one indexed prefix query on the normalised name column,
+     * returning the same row columns as a page of the list.
+     */
+    public List<PersonHit> rawPrefix(Tx tx, String normalisedPrefix, int limit) {
+        return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.BIRTH_DATE, PERSON.CITY,
+                        PERSON.DISTRICT, PERSON.PURPOSE)
+                .from(PERSON).where(tokenPrefix(PERSON.SEARCH_NAME, normalisedPrefix))
+                .orderBy(PERSON.SEARCH_NAME).limit(limit).fetch(SearchStore::toHit);
     }
 
     /** A random sample of names to type in the benchmark: family, given (Latin). */
@@ -90,15 +93,30 @@ public final class SearchStore {
         return max == null ? 0 : max;
     }
 
-    /** The exact (non-fuzzy) text condition of the query; the fuzzy pass excludes it. */
-    public static Condition exactText(Query q) {
-        return textCondition(new Query(q.words(), null, q.documentKey(), q.phoneDigits(), q.wholeName(), q.filters(),
-                q.today()));
+    static Condition condition(Query q) {
+        return textCondition(q).and(filters(q));
     }
 
-    static Condition condition(Query q) {
+    /**
+     * True when only name words are asked for, in relevance order: then {@link RankedSearchStore}
+     * answers from index walks that stop after one page.
+     */
+    public static boolean ranked(Query q) {
+        return !q.words().isEmpty() && q.documentKey() == null && q.phoneDigits() == null
+                && q.filters().sort() == org.consulardesk.registry.model.SearchSort.RELEVANCE;
+    }
+
+    /** True when any filter narrows the query besides its text. */
+    static boolean hasFilters(Query q) {
         RegistrySearch f = q.filters();
-        Condition c = textCondition(q);
+        return notBlank(f.city()) || notBlank(f.district()) || f.purpose() != null || f.vulnerability() != null
+                || f.expiringWithinDays() != null || f.consentPurpose() != null;
+    }
+
+    /** The filters of the query (city, district, purpose, vulnerability, expiry, consent), without the text. */
+    static Condition filters(Query q) {
+        RegistrySearch f = q.filters();
+        Condition c = DSL.noCondition();
         if (notBlank(f.city())) {
             c = c.and(DSL.lower(PERSON.CITY).like(escape(f.city().strip().toLowerCase(java.util.Locale.ROOT)) + "%", '!'));
         }
@@ -137,21 +155,14 @@ public final class SearchStore {
             boolean first = true;
             for (int i : byLength) {
                 String w = q.words().get(i);
-                Collection<String> extra = q.extraTokens() == null ? null : q.extraTokens().get(i);
                 if (first) {
                     Condition token = tokenPrefix("token", w);
-                    if (extra != null && !extra.isEmpty()) {
-                        token = token.or(DSL.field("token", String.class).in(extra));
-                    }
                     org.jooq.Select<org.jooq.Record1<Long>> ids = DSL.select(DSL.field("person_id", Long.class))
                             .from(DSL.table("person_name_token")).where(token);
                     names = names.and(PERSON.ID.in(ids));
                     first = false;
                 } else {
                     Condition token = tokenPrefix("t.token", w);
-                    if (extra != null && !extra.isEmpty()) {
-                        token = token.or(DSL.field("t.token", String.class).in(extra));
-                    }
                     names = names.and(DSL.exists(DSL.selectOne().from(DSL.table("person_name_token").as("t"))
                             .where(DSL.field("t.person_id", Long.class).eq(PERSON.ID)).and(token)));
                 }
@@ -182,7 +193,10 @@ public final class SearchStore {
      * (the pattern is unknown when the plan is made), {@code >= ? AND < ?} is.
      */
     static Condition tokenPrefix(String column, String prefix) {
-        org.jooq.Field<String> f = DSL.field(column, String.class);
+        return tokenPrefix(DSL.field(column, String.class), prefix);
+    }
+
+    static Condition tokenPrefix(org.jooq.Field<String> f, String prefix) {
         return f.ge(prefix).and(f.lt(prefix + '\uffff'));
     }
 
@@ -205,7 +219,7 @@ public final class SearchStore {
         return order;
     }
 
-    private static PersonHit toHit(Record r) {
+    static PersonHit toHit(Record r) {
         return new PersonHit(r.get(PERSON.ID), r.get(PERSON.FAMILY_NAME), r.get(PERSON.GIVEN_NAMES), r.get(PERSON.BIRTH_DATE),
                 r.get(PERSON.CITY), r.get(PERSON.DISTRICT), PurposeOfStay.valueOf(r.get(PERSON.PURPOSE)), 1.0);
     }

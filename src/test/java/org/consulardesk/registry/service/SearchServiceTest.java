@@ -185,4 +185,35 @@ class SearchServiceTest {
         assertThat(search.countUpTo(q, 1000)).isEqualTo(25);
         assertThat(search.countUpTo(RegistrySearch.text("marlow test"), 1000)).isEqualTo(25);
     }
+
+    @Test
+    void relevanceListsByMatchingWordThenWholeNameEachPersonOnce() {
+        for (int i = 0; i < 6; i++) {
+            save("Marlow" + (char) ('a' + i), "Test", null, null, "Nakuru", null, PurposeOfStay.OTHER, null, 0, null, null,
+                    false, null);
+            save("Zeller" + (char) ('a' + i), "Marla", null, null, "Nakuru", null, PurposeOfStay.OTHER, null, 0, null, null,
+                    false, null);
+        }
+        save("Achterberg", "Marla Marlene", null, null, "Eldoret", null, PurposeOfStay.WORKER, null, 0, null, null, false, null);
+
+        List<String> all = families("marl");
+        assertThat(all).hasSize(13).doesNotHaveDuplicates();
+        // "marla" comes before "marlowa"; within "marla", whole names in order; Achterberg once although two words match.
+        assertThat(all).containsExactly("Achterberg", "Zellera", "Zellerb", "Zellerc", "Zellerd", "Zellere", "Zellerf",
+                "Marlowa", "Marlowb", "Marlowc", "Marlowd", "Marlowe", "Marlowf");
+
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset < 13; offset += 4) {
+            search.search(RegistrySearch.text("marl"), offset, 4).forEach(h -> paged.add(h.id()));
+        }
+        assertThat(paged).isEqualTo(search.search(RegistrySearch.text("marl"), 0, 50).stream().map(PersonHit::id).toList());
+        assertThat(search.count(RegistrySearch.text("marl"))).isEqualTo(13);
+        assertThat(search.countUpTo(RegistrySearch.text("marl"), 5)).isEqualTo(5);
+
+        assertThat(families("marla zel")).hasSize(6).allMatch(f -> f.startsWith("Zeller"));
+        assertThat(families(RegistrySearch.text("marl").withText("marl")
+                .withSort(SearchSort.RELEVANCE, false))).hasSize(13);
+        assertThat(families(new RegistrySearch("marl", "Eldoret", null, null, null, null, null, SearchSort.RELEVANCE, false)))
+                .containsExactly("Achterberg");
+    }
 }

@@ -1,0 +1,125 @@
+package org.consulardesk.registry.store;
+
+import static org.consulardesk.store.generated.Tables.PERSON;
+import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.consulardesk.registry.model.PersonHit;
+import org.consulardesk.store.Tx;
+import org.consulardesk.store.generated.tables.PersonNameToken;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * Name search that reads one page of an index and stops, whatever the size of the registry
+ * (ADR 0037). The persons of the rarest typed word are walked in the (word, whole name, person)
+ * index, so results come in list order: by the matching word, then by whole name. Every other
+ * typed word is checked per candidate with an index probe, never materialised, and a person whose
+ * names start with the typed word twice is listed once (at their first such word).
+ */
+public final class RankedSearchStore {
+    private static final PersonNameToken T = PERSON_NAME_TOKEN.as("t");
+    /** Index entries counted per typed word to find the rarest one, which then drives the walk. */
+    private static final int RARITY_CAP = 5_000;
+
+    /** One page of the persons whose names hold every typed word. */
+    public List<PersonHit> page(Tx tx, SearchStore.Query q, int offset, int limit) {
+        return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.BIRTH_DATE, PERSON.CITY,
+                        PERSON.DISTRICT, PERSON.PURPOSE)
+                .from(T).join(PERSON).on(PERSON.ID.eq(T.PERSON_ID))
+                .where(walk(q, rarestWord(tx, q))).and(SearchStore.filters(q))
+                .orderBy(T.TOKEN, T.SORT_NAME, T.PERSON_ID).offset(offset).limit(limit)
+                .fetch(SearchStore::toHit);
+    }
+
+    /** How many persons hold every typed word, counting no further than {@code cap}. */
+    public int countUpTo(Tx tx, SearchStore.Query q, int cap) {
+        Condition walk = walk(q, rarestWord(tx, q));
+        org.jooq.Select<?> bounded = SearchStore.hasFilters(q)
+                ? DSL.selectOne().from(T).join(PERSON).on(PERSON.ID.eq(T.PERSON_ID)).where(walk).and(SearchStore.filters(q)).limit(cap)
+                : DSL.selectOne().from(T).where(walk).limit(cap);
+        Integer n = tx.dsl().selectCount().from(bounded).fetchOne(0, Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Up to {@code limit} persons with exactly this name word, in id order (one index range). */
+    public List<Long> personsWithWord(Tx tx, String token, int limit) {
+        return tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID).from(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.TOKEN.eq(token))
+                .orderBy(PERSON_NAME_TOKEN.TOKEN, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.PERSON_ID).limit(limit).fetch(PERSON_NAME_TOKEN.PERSON_ID);
+    }
+
+    /** The name words of each person. */
+    public Map<Long, List<String>> wordsOf(Tx tx, Collection<Long> personIds) {
+        Map<Long, List<String>> words = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN).from(PERSON_NAME_TOKEN)
+                    .where(PERSON_NAME_TOKEN.PERSON_ID.in(personIds))
+                    .forEach(r -> words.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        }
+        return words;
+    }
+
+    /** The list rows of these persons that pass the query's filters (the text is not checked again). */
+    public List<PersonHit> hits(Tx tx, Collection<Long> personIds, SearchStore.Query q) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.BIRTH_DATE, PERSON.CITY,
+                        PERSON.DISTRICT, PERSON.PURPOSE)
+                .from(PERSON).where(PERSON.ID.in(personIds)).and(SearchStore.filters(q))
+                .fetch(SearchStore::toHit);
+    }
+
+    /**
+     * Index entries of the driving word, one per person (the first of their names that starts
+     * with it), for persons who also hold every other typed word.
+     */
+    private static Condition walk(SearchStore.Query q, int driver) {
+        String w = q.words().get(driver);
+        PersonNameToken earlier = PERSON_NAME_TOKEN.as("e");
+        return SearchStore.tokenPrefix(T.TOKEN, w)
+                .and(DSL.notExists(DSL.selectOne().from(earlier).where(earlier.PERSON_ID.eq(T.PERSON_ID))
+                        .and(SearchStore.tokenPrefix(earlier.TOKEN, w)).and(earlier.TOKEN.lt(T.TOKEN))))
+                .and(otherWords(q, T.PERSON_ID, driver));
+    }
+
+    /** Every typed word except {@code skip} is the start of one of the person's name words. */
+    private static Condition otherWords(SearchStore.Query q, org.jooq.Field<Long> personId, int skip) {
+        Condition c = DSL.noCondition();
+        for (int i = 0; i < q.words().size(); i++) {
+            if (i != skip) {
+                PersonNameToken o = PERSON_NAME_TOKEN.as("w" + i);
+                c = c.and(DSL.exists(DSL.selectOne().from(o).where(o.PERSON_ID.eq(personId))
+                        .and(SearchStore.tokenPrefix(o.TOKEN, q.words().get(i)))));
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The typed word with the fewest index entries (counted up to a cap), so a walk with probes for
+     * the others reads as few entries as possible; ties go to the longer word.
+     */
+    private static int rarestWord(Tx tx, SearchStore.Query q) {
+        if (q.words().size() == 1) {
+            return 0;
+        }
+        int best = -1;
+        int bestCount = Integer.MAX_VALUE;
+        for (int i = 0; i < q.words().size(); i++) {
+            String w = q.words().get(i);
+            Integer n = tx.dsl().selectCount().from(DSL.selectOne().from(PERSON_NAME_TOKEN)
+                    .where(SearchStore.tokenPrefix(PERSON_NAME_TOKEN.TOKEN, w)).limit(RARITY_CAP)).fetchOne(0, Integer.class);
+            int count = n == null ? 0 : n;
+            if (count < bestCount || count == bestCount && w.length() > q.words().get(best).length()) {
+                best = i;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+}

@@ -205,11 +205,15 @@ public final class EtdView implements View {
             picker.setPromptText(Ui.text("etd.register.datePrompt"));
             picker.valueProperty().addListener((o, a, b) -> loadRegister());
         }
+        for (DatePicker picker : List.of(issuedFrom, issuedTo, enteredOn)) {
+            picker.setConverter(ISO_DATE);
+        }
         issuedFrom.setId("etd-issued-from");
         issuedFrom.setAccessibleText(Ui.text("etd.register.issuedFrom"));
         issuedTo.setId("etd-issued-to");
         issuedTo.setAccessibleText(Ui.text("etd.register.issuedTo"));
         Label fromLabel = Ui.label("etd.register.issuedFrom");
+        fromLabel.setMnemonicParsing(true);
         fromLabel.setLabelFor(issuedFrom);
         Label toLabel = Ui.label("etd.register.issuedTo");
         toLabel.setLabelFor(issuedTo);
@@ -1075,6 +1079,23 @@ public final class EtdView implements View {
         box.setPadding(new javafx.geometry.Insets(12, 4, 4, 4));
         return box;
     }
+
+    /** Dates as the register shows them (yyyy-mm-dd); what cannot be read is no date. */
+    private static final StringConverter<java.time.LocalDate> ISO_DATE = new StringConverter<>() {
+        @Override
+        public String toString(java.time.LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
+
+        @Override
+        public java.time.LocalDate fromString(String text) {
+            try {
+                return text == null || text.isBlank() ? null : java.time.LocalDate.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    };
 
     private static StringConverter<EtdState> stateConverter(String nullKey) {
         return new StringConverter<>() {

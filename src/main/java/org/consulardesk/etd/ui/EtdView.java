@@ -1126,6 +1126,7 @@ public final class EtdView implements View {
 
     @Override
     public void activate() {
+        expiryChecked = false; // each time the screen is opened, unused ETDs past their validity expire first
         refresh();
     }
 

@@ -40,7 +40,6 @@ import org.consulardesk.core.Connectivity;
 import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
-import org.consulardesk.etd.service.EtdExport;
 import org.consulardesk.etd.service.EtdService;
 import org.consulardesk.etd.service.StockService;
 import org.consulardesk.etd.ui.EtdView;
@@ -195,7 +194,7 @@ final class MainShell implements View {
                         new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
-                new Entry("nav.etd", Permission.ISSUE_ETD, () -> new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), services.tasks(), services.dialogs(), session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK))),
+                new Entry("nav.etd", Permission.ISSUE_ETD, () -> etd()),
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
                 new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
@@ -258,6 +257,22 @@ final class MainShell implements View {
         ExpiringDocumentsView view = new ExpiringDocumentsView(new ExpiringDocumentsService(session), services.tasks(),
                 services.dialogs());
         view.setOnOpen(this::openPerson);
+        return view;
+    }
+
+    /** The ETD screen; its register and lost/stolen export buttons open the exchange export with that profile. */
+    private View etd() {
+        EtdView view = new EtdView(new EtdService(session), new StockService(session), services.tasks(), services.dialogs(),
+                session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK));
+        if (session.can(Permission.EXPORT_AGGREGATE)) {
+            view.setOnExport(profile -> navButtons.stream().filter(b -> b.getId().equals(Ui.idFor("nav.exchangeExport")))
+                    .findFirst().ifPresent(button -> {
+                        button.fire();
+                        if (views.get("nav.exchangeExport") instanceof ExportView export) {
+                            export.selectProfile(profile);
+                        }
+                    }));
+        }
         return view;
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Emergency travel documents: the machine-readable zone, and the blank stock. */
 @Command(name = "etd", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        subcommands = {EtdCommand.MrzWrite.class, EtdCommand.CheckMrz.class, EtdStockCommand.class})
+        subcommands = {EtdCommand.MrzWrite.class, EtdCommand.CheckMrz.class, EtdStockCommand.class,
+                EtdExpireCommand.class})
 final class EtdCommand extends GroupCommand {
 
     /** Prints the two TD3 MRZ lines for the given data, nothing else (so that scripts can use them). */

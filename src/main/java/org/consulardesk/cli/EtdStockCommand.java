@@ -28,6 +28,9 @@ final class EtdStockCommand extends GroupCommand {
         @Option(names = "--counted", paramLabel = "N", descriptionKey = "cli.option.etd.counted")
         Integer counted;
 
+        @Option(names = "--pdf", paramLabel = "FILE", descriptionKey = "cli.option.etd.stockPdf")
+        java.nio.file.Path pdf;
+
         Report(Terminal terminal) {
             this.terminal = terminal;
         }
@@ -49,6 +52,10 @@ final class EtdStockCommand extends GroupCommand {
                     terminal.out().println(Messages.get("etd.stock.flag." + f.kind().name(), f.serial()));
                 }
                 terminal.out().println(Messages.get(r.balanced() ? "etd.stock.balanced" : "etd.stock.unbalanced"));
+                if (pdf != null) {
+                    org.consulardesk.etd.service.Printing.save(new StockService(session).reportPdf(r), pdf);
+                    terminal.out().println(Messages.get("cli.etd.stockPdf", pdf.toString()));
+                }
             }
             return Cli.OK;
         }

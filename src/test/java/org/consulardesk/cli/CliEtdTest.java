@@ -101,6 +101,20 @@ class CliEtdTest {
                     .contains("NOT balanced");
             Result denied = run("etd", "stock", "report", "--registry", dir.toString());
             assertThat(denied.exit()).isEqualTo(Cli.USAGE_ERROR);
+
+            // the same report as a PDF for the head of post's signature
+            Path pdf = tmp.resolve("reconciliation.pdf");
+            Result withPdf = run("etd", "stock", "report", "--registry", dir.toString(), "--user", TestRegistries.HEAD,
+                    "--passphrase-file", pass.toString(), "--pdf", pdf.toString());
+            assertThat(withPdf.exit()).as(withPdf.err()).isZero();
+            assertThat(withPdf.out()).contains("Reconciliation PDF written to " + pdf);
+            assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+
+            // expiry of unused ETDs: nothing is past its validity in a new registry
+            Result expire = run("etd", "expire", "--registry", dir.toString(), "--user", TestRegistries.HEAD,
+                    "--passphrase-file", pass.toString());
+            assertThat(expire.exit()).as(expire.err()).isZero();
+            assertThat(expire.out()).contains("Marked 0 ETD(s) past their validity as expired.");
         } finally {
             if (previous == null) {
                 System.clearProperty("consulardesk.statedir");

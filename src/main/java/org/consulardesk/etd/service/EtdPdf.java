@@ -28,10 +28,10 @@ import org.consulardesk.etd.model.EtdDocument;
  * the register extract. Pure rendering: the caller decides where the bytes go.
  */
 public final class EtdPdf {
-    private static final float MM = 72f / 25.4f;
+    static final float MM = 72f / 25.4f;
     private static final DateTimeFormatter VIZ_DATE = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH);
-    private static final PDFont SANS = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDFont SANS_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    static final PDFont SANS = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    static final PDFont SANS_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private EtdPdf() {
     }
@@ -185,7 +185,7 @@ public final class EtdPdf {
         text(cs, SANS_BOLD, 8.5f, x, y - 3.3f * MM, value);
     }
 
-    private static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String text) throws IOException {
+    static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String text) throws IOException {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(x, y);
@@ -226,7 +226,7 @@ public final class EtdPdf {
         }
     }
 
-    private static String fit(String text, PDFont font, float size, float width) throws IOException {
+    static String fit(String text, PDFont font, float size, float width) throws IOException {
         String s = safe(text);
         if (font.getStringWidth(s) / 1000 * size <= width) {
             return s;
@@ -237,7 +237,7 @@ public final class EtdPdf {
         return s + "\u2026";
     }
 
-    private static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : safe(text).split(" ")) {
@@ -255,14 +255,14 @@ public final class EtdPdf {
         return lines;
     }
 
-    private static void info(PDDocument pdf, String title) {
+    static void info(PDDocument pdf, String title) {
         PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(title);
         info.setCreator("ConsularDesk");
         pdf.setDocumentInformation(info);
     }
 
-    private static byte[] bytes(PDDocument pdf) throws IOException {
+    static byte[] bytes(PDDocument pdf) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pdf.save(out);
         return out.toByteArray();

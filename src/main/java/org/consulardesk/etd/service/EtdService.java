@@ -360,26 +360,59 @@ public final class EtdService {
         return document(documentId);
     }
 
-    /** Moves a document to its next state (collected, used, expired, cancelled, reported lost or stolen). */
+    /** Moves a document to its next state (collected, expired, cancelled, reported lost or stolen). */
     public EtdDocument changeState(long documentId, EtdState to, String note) {
+        return changeState(documentId, to, note, null);
+    }
+
+    /**
+     * Moves a document to its next state. Marking it used needs {@code enteredOn}, the date the holder
+     * entered Utopia (not before the issue date, not in the future); other states take no date.
+     */
+    public EtdDocument changeState(long documentId, EtdState to, String note, LocalDate enteredOn) {
         session.require(Permission.ISSUE_ETD);
         if ((to == EtdState.CANCELLED || to == EtdState.LOST_STOLEN) && EtdRules.blank(note)) {
             throw new UserError("error.etd.stateNote");
         }
+        if (to == EtdState.USED && enteredOn == null) {
+            throw new UserError("error.etd.entryDateMissing");
+        }
+        LocalDate entry = to == EtdState.USED ? enteredOn : null;
+        LocalDate today = LocalDate.now(session.clock());
         session.database().write(tx -> {
             EtdDocument d = store.document(tx, documentId).orElseThrow(() -> new UserError("error.etd.documentNotFound", documentId));
             if (!d.state().canBecome(to)) {
                 throw new UserError("error.etd.state", d.state().name(), to.name());
             }
+            if (entry != null && (entry.isBefore(d.issuedOn()) || entry.isAfter(today))) {
+                throw new UserError("error.etd.entryDateRange", d.issuedOn().toString(), today.toString());
+            }
             if (!store.setState(tx, documentId, d.state(), to, EtdRules.blank(note) ? null : note.strip(), session.user().username(),
-                    session.now())) {
+                    session.now(), entry)) {
                 throw new UserError("error.concurrentChange");
             }
-            session.audit().record(tx, AuditEvent.on("ETD_STATE_CHANGED", "etd_document", documentId, "state")
-                    .withDetail(d.state().name() + " -> " + to.name()));
+            AuditEvent event = entry == null ? AuditEvent.on("ETD_STATE_CHANGED", "etd_document", documentId, "state")
+                    : AuditEvent.on("ETD_STATE_CHANGED", "etd_document", documentId, "state", "enteredOn");
+            session.audit().record(tx, event.withDetail(d.state().name() + " -> " + to.name()));
             return null;
         });
         return document(documentId);
+    }
+
+    /**
+     * The registrant's photo from the registry, to start the application photo from (the officer may
+     * import another); empty when there is none or it is not a JPEG or PNG (e.g. a PDF scan).
+     */
+    public Optional<byte[]> registryPhoto(long personId) {
+        session.require(Permission.ISSUE_ETD);
+        return new RegistrationService(session).photo(personId).map(RegistrationService.Attachment::content).filter(bytes -> {
+            try {
+                PhotoCrop.decode(bytes);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     /** Marks every issued or collected ETD whose validity has ended as expired; returns how many. */
@@ -416,6 +449,24 @@ public final class EtdService {
         return session.database().read(tx -> store.register(tx, query, offset, limit));
     }
 
+    /**
+     * Streams the register (for the exchange workbooks), page by page in issue order (newest first),
+     * without collecting it. Needs the right to issue ETDs and to export personal data.
+     */
+    public void streamRegister(RegisterQuery query, java.util.function.Consumer<EtdDocument> each) {
+        session.require(Permission.ISSUE_ETD);
+        session.require(Permission.EXPORT_PERSONAL_DATA);
+        int page = 500;
+        for (int offset = 0; ; offset += page) {
+            int from = offset;
+            List<EtdDocument> rows = session.database().read(tx -> store.register(tx, query, from, page));
+            rows.forEach(each);
+            if (rows.size() < page) {
+                return;
+            }
+        }
+    }
+
     public int count(RegisterQuery query) {
         session.require(Permission.ISSUE_ETD);
         return session.database().read(tx -> store.count(tx, query));
@@ -432,6 +483,51 @@ public final class EtdService {
             session.audit().record(tx, AuditEvent.on("ETD_PRINTED", "etd_document", documentId));
             return pdf;
         });
+    }
+
+    /**
+     * The letter handed over with an active ETD, for border and transit authorities (holder, number,
+     * validity, route, verification code); producing it is audited.
+     */
+    public byte[] handoverLetter(long documentId) {
+        session.require(Permission.ISSUE_ETD);
+        LocalDate today = LocalDate.now(session.clock());
+        return session.database().write(tx -> {
+            EtdDocument d = store.document(tx, documentId).orElseThrow(() -> new UserError("error.etd.documentNotFound", documentId));
+            if (!d.state().active()) {
+                throw new UserError("error.etd.letterState", d.serial());
+            }
+            EtdApplication a = store.application(tx, d.applicationId()).orElseThrow();
+            byte[] pdf = EtdLetters.handover(d, a, session.descriptor().postName(), today);
+            session.audit().record(tx, AuditEvent.on("ETD_LETTER_PRINTED", "etd_document", documentId).withDetail("handover"));
+            return pdf;
+        });
+    }
+
+    /** The letter refusing a rejected application, with the reason; producing it is audited. */
+    public byte[] rejectionLetter(long applicationId) {
+        session.require(Permission.ISSUE_ETD);
+        LocalDate today = LocalDate.now(session.clock());
+        return session.database().write(tx -> {
+            EtdApplication a = store.application(tx, applicationId)
+                    .orElseThrow(() -> new UserError("error.etd.notFound", applicationId));
+            if (a.status() != ApplicationStatus.REJECTED) {
+                throw new UserError("error.etd.notRejected", applicationId);
+            }
+            byte[] pdf = EtdLetters.rejection(a, session.descriptor().postName(), today);
+            session.audit().record(tx, AuditEvent.on("ETD_LETTER_PRINTED", "etd_application", applicationId)
+                    .withDetail("rejection"));
+            return pdf;
+        });
+    }
+
+    /** Rejected applications, most recent application first (for their letters). */
+    public List<EtdApplication> rejected() {
+        session.require(Permission.ISSUE_ETD);
+        List<EtdApplication> list = new ArrayList<>(session.database().read(tx -> store.applications(tx, ApplicationStatus.REJECTED,
+                1000)));
+        java.util.Collections.reverse(list);
+        return list;
     }
 
     /** The register extract for a query (PDF bytes), audited. */

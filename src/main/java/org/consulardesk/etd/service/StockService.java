@@ -137,6 +137,23 @@ public final class StockService {
         });
     }
 
+    /**
+     * The reconciliation as a printable PDF for the head of post's signature (figures, flags, balance,
+     * signature lines); producing it is audited with the figures.
+     */
+    public byte[] reportPdf(StockReport report) {
+        session.require(Permission.MANAGE_ETD_STOCK);
+        java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(report.at(), session.clock().getZone());
+        byte[] pdf = EtdLetters.stockReport(report, session.descriptor().postName(), at, session.user().displayName());
+        session.database().write(tx -> {
+            session.audit().record(tx, AuditEvent.of("ETD_STOCK_REPORT_PRINTED").withDetail("expected " + report.expected()
+                    + ", on hand " + report.onHand() + ", issued " + report.issued() + ", spoiled " + report.spoiled()
+                    + ", flags " + report.flags().size()));
+            return null;
+        });
+        return pdf;
+    }
+
     StockReport reconcile(List<StockBatch> batches, List<Blank> blanks, List<String> documentSerials, Integer counted) {
         int expected = batches.stream().mapToInt(StockBatch::size).sum();
         Map<String, Blank> bySerial = new HashMap<>();

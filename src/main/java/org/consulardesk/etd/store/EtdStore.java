@@ -168,7 +168,17 @@ public final class EtdStore {
     }
 
     public boolean setState(Tx tx, long documentId, EtdState from, EtdState to, String note, String by, Instant at) {
-        return tx.dsl().update(ETD_DOCUMENT).set(ETD_DOCUMENT.STATE, to.name()).set(ETD_DOCUMENT.STATE_NOTE, note)
+        return setState(tx, documentId, from, to, note, by, at, null);
+    }
+
+    /** Changes the state; {@code enteredOn} (date of entry into Utopia) is written when not null. */
+    public boolean setState(Tx tx, long documentId, EtdState from, EtdState to, String note, String by, Instant at,
+            LocalDate enteredOn) {
+        var update = tx.dsl().update(ETD_DOCUMENT).set(ETD_DOCUMENT.STATE, to.name()).set(ETD_DOCUMENT.STATE_NOTE, note);
+        if (enteredOn != null) {
+            update = update.set(ETD_DOCUMENT.ENTERED_ON, enteredOn);
+        }
+        return update
                 .set(ETD_DOCUMENT.STATE_CHANGED_BY, by).set(ETD_DOCUMENT.STATE_CHANGED_AT, utc(at))
                 .set(ETD_DOCUMENT.ROW_VERSION, ETD_DOCUMENT.ROW_VERSION.plus(1))
                 .where(ETD_DOCUMENT.ID.eq(documentId), ETD_DOCUMENT.STATE.eq(from.name())).execute() == 1;
@@ -240,7 +250,8 @@ public final class EtdStore {
 
     private static org.jooq.SelectJoinStep<Record> documents(Tx tx) {
         return tx.dsl().select(ETD_DOCUMENT.asterisk()).select(ETD_APPLICATION.PERSON_ID, ETD_APPLICATION.FAMILY_NAME,
-                ETD_APPLICATION.GIVEN_NAMES, ETD_APPLICATION.BIRTH_DATE, ETD_APPLICATION.SEX).from(ETD_DOCUMENT)
+                ETD_APPLICATION.GIVEN_NAMES, ETD_APPLICATION.BIRTH_DATE, ETD_APPLICATION.SEX, ETD_APPLICATION.NATIONALITY)
+                .from(ETD_DOCUMENT)
                 .join(ETD_APPLICATION).on(ETD_APPLICATION.ID.eq(ETD_DOCUMENT.APPLICATION_ID));
     }
 
@@ -251,7 +262,8 @@ public final class EtdStore {
                 Sex.valueOf(r.get(ETD_APPLICATION.SEX)), r.get(ETD_DOCUMENT.ISSUED_ON), r.get(ETD_DOCUMENT.EXPIRES_ON),
                 r.get(ETD_DOCUMENT.ISSUED_BY), new Mrz(r.get(ETD_DOCUMENT.MRZ_LINE1), r.get(ETD_DOCUMENT.MRZ_LINE2)),
                 r.get(ETD_DOCUMENT.VERIFICATION_CODE), EtdState.valueOf(r.get(ETD_DOCUMENT.STATE)),
-                r.get(ETD_DOCUMENT.STATE_NOTE), r.get(ETD_DOCUMENT.STATE_CHANGED_BY), instant(r.get(ETD_DOCUMENT.STATE_CHANGED_AT)));
+                r.get(ETD_DOCUMENT.STATE_NOTE), r.get(ETD_DOCUMENT.STATE_CHANGED_BY), instant(r.get(ETD_DOCUMENT.STATE_CHANGED_AT)),
+                r.get(ETD_APPLICATION.NATIONALITY), r.get(ETD_DOCUMENT.ENTERED_ON));
     }
 
     // ---------------------------------------------------------------- settings

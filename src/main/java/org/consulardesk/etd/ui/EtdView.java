@@ -18,6 +18,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -51,7 +54,8 @@ import org.consulardesk.etd.model.RegisterQuery;
 import org.consulardesk.etd.model.Sex;
 import org.consulardesk.etd.model.StockFlag;
 import org.consulardesk.etd.model.StockReport;
-import org.consulardesk.etd.service.EtdExport;
+import org.consulardesk.etd.service.EtdLostStolenProfile;
+import org.consulardesk.etd.service.EtdRegisterProfile;
 import org.consulardesk.etd.service.EtdService;
 import org.consulardesk.etd.service.PhotoCrop;
 import org.consulardesk.etd.service.Printing;
@@ -68,7 +72,7 @@ public final class EtdView implements View {
 
     private final EtdService etd;
     private final StockService stock;
-    private final EtdExport export;
+    private java.util.function.Consumer<String> onExport;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final boolean canApprove;
@@ -86,6 +90,13 @@ public final class EtdView implements View {
     private final ChoiceBox<EtdState> nextState = new ChoiceBox<>();
     private final TextField stateNote = Ui.field("etd.register.note");
     private final Label registerCount = new Label();
+    private final DatePicker issuedFrom = new DatePicker();
+    private final DatePicker issuedTo = new DatePicker();
+    private final DatePicker enteredOn = new DatePicker();
+    private final Label enteredOnLabel = Ui.label("etd.register.enteredOn");
+    private final Button exportRegister = Ui.button("etd.register.exportRegister", e -> exportProfile(EtdRegisterProfile.NAME));
+    private final Button exportLost = Ui.button("etd.register.exportLostHq", e -> exportProfile(EtdLostStolenProfile.NAME));
+    private boolean expiryChecked;
 
     // application form
     private final TextField personId = Ui.field("etd.form.personId");
@@ -118,6 +129,7 @@ public final class EtdView implements View {
     private final TableView<EtdApplication> readyTable = new TableView<>(ready);
     private final Label queueDetail = new Label();
     private final TextField rejectReason = Ui.field("etd.queue.rejectReason");
+    private final ComboBox<EtdApplication> rejectedBox = new ComboBox<>();
 
     // stock
     private final TextField prefix = Ui.field("etd.stock.prefix");
@@ -139,11 +151,10 @@ public final class EtdView implements View {
     private final CheckBox singleApproval = new CheckBox(Ui.text("etd.settings.singleApproval"));
     private StockReport lastReport;
 
-    public EtdView(EtdService etd, StockService stock, EtdExport export, BackgroundTasks tasks, DialogService dialogs,
+    public EtdView(EtdService etd, StockService stock, BackgroundTasks tasks, DialogService dialogs,
             boolean canApprove, boolean canManageStock) {
         this.etd = etd;
         this.stock = stock;
-        this.export = export;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.canApprove = canApprove;
@@ -188,6 +199,29 @@ public final class EtdView implements View {
         stateFilter.setId("etd-state-filter");
         stateFilter.setMinWidth(180);
         stateFilter.valueProperty().addListener((o, a, b) -> loadRegister());
+        for (DatePicker picker : List.of(issuedFrom, issuedTo)) {
+            picker.setPrefWidth(135);
+            picker.setMinWidth(135);
+            picker.setPromptText(Ui.text("etd.register.datePrompt"));
+            picker.valueProperty().addListener((o, a, b) -> loadRegister());
+        }
+        for (DatePicker picker : List.of(issuedFrom, issuedTo, enteredOn)) {
+            picker.setConverter(ISO_DATE);
+        }
+        issuedFrom.setId("etd-issued-from");
+        issuedFrom.setAccessibleText(Ui.text("etd.register.issuedFrom"));
+        issuedTo.setId("etd-issued-to");
+        issuedTo.setAccessibleText(Ui.text("etd.register.issuedTo"));
+        Label fromLabel = Ui.label("etd.register.issuedFrom");
+        fromLabel.setMnemonicParsing(true);
+        fromLabel.setLabelFor(issuedFrom);
+        Label toLabel = Ui.label("etd.register.issuedTo");
+        toLabel.setLabelFor(issuedTo);
+        Button clearDates = Ui.button("etd.register.clearDates", e -> {
+            issuedFrom.setValue(null);
+            issuedTo.setValue(null);
+        });
+        clearDates.setId("etd-clear-dates");
 
         register.setId("etd-register-table");
         register.setAccessibleText(Ui.text("etd.tab.register"));
@@ -208,6 +242,26 @@ public final class EtdView implements View {
             }
         });
 
+        enteredOn.setId("etd-entered-on");
+        enteredOn.setAccessibleText(Ui.text("etd.register.enteredOn"));
+        enteredOn.setPrefWidth(135);
+        enteredOn.setMinWidth(135);
+        enteredOn.setPromptText(Ui.text("etd.register.datePrompt"));
+        enteredOnLabel.setLabelFor(enteredOn);
+        nextState.valueProperty().addListener((o, a, b) -> {
+            boolean used = b == EtdState.USED;
+            enteredOn.setVisible(used);
+            enteredOn.setManaged(used);
+            enteredOnLabel.setVisible(used);
+            enteredOnLabel.setManaged(used);
+            if (used && enteredOn.getValue() == null) {
+                enteredOn.setValue(java.time.LocalDate.now());
+            }
+        });
+        enteredOn.setVisible(false);
+        enteredOn.setManaged(false);
+        enteredOnLabel.setVisible(false);
+        enteredOnLabel.setManaged(false);
         nextState.setConverter(stateConverter("etd.register.noNextState"));
         nextState.setMinWidth(200);
         nextState.setId("etd-next-state");
@@ -219,36 +273,61 @@ public final class EtdView implements View {
         pdf.setId("etd-save-pdf");
         Button print = Ui.button("etd.register.print", e -> withSelected(d -> print(d)));
         print.setId("etd-print");
-        print.setDisable(!Printing.printerAvailable());
-        if (print.isDisable()) {
-            print.setTooltip(new javafx.scene.control.Tooltip(Ui.text("error.etd.noPrinter")));
-        }
+        disableWithoutPrinter(print);
         Button extract = Ui.button("etd.register.extract", e -> registerExtract());
         extract.setId("etd-register-extract");
-        Button lost = Ui.button("etd.register.exportLost", e -> exportLost());
-        lost.setId("etd-export-lost");
+        Button letter = Ui.button("etd.register.letter", e -> withSelected(d -> saveLetter(d)));
+        letter.setId("etd-save-letter");
+        Button printLetter = Ui.button("etd.register.printLetter", e -> withSelected(d -> printLetter(d)));
+        printLetter.setId("etd-print-letter");
+        disableWithoutPrinter(printLetter);
+        exportRegister.setId("etd-export-register");
+        exportLost.setId("etd-export-lost");
+        exportRegister.setDisable(true);
+        exportLost.setDisable(true);
         Button expire = Ui.button("etd.register.expire", e -> tasks.run(Ui.text("etd.working"), p -> etd.expireOverdue(), n -> {
             say("etd.register.expired", n);
             loadRegister();
         }, this::fail));
         expire.setId("etd-expire");
 
-        HBox filters = row(Ui.label("etd.register.search"), search, Ui.label("etd.register.state"), stateFilter, registerCount);
+        HBox filters = row(Ui.label("etd.register.search"), search, Ui.label("etd.register.state"), stateFilter);
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox stateRow = row(Ui.label("etd.register.nextState"), nextState, stateNote, apply);
+        HBox dates = row(fromLabel, issuedFrom, toLabel, issuedTo, clearDates, registerCount);
+        HBox stateRow = row(Ui.label("etd.register.nextState"), nextState, enteredOnLabel, enteredOn, stateNote, apply);
         HBox.setHgrow(stateNote, Priority.ALWAYS);
-        FlowPane actions = new FlowPane(8, 8, pdf, print, extract, lost, expire);
-        return padded(filters, register, stateRow, actions);
+        FlowPane actions = new FlowPane(8, 8, pdf, print, letter, printLetter, extract, exportRegister, exportLost, expire);
+        return padded(filters, dates, register, stateRow, actions);
+    }
+
+    /** The register query of the filters, or null (with a message) when the dates are the wrong way round. */
+    private RegisterQuery registerQuery() {
+        java.time.LocalDate from = issuedFrom.getValue();
+        java.time.LocalDate to = issuedTo.getValue();
+        if (from != null && to != null && from.isAfter(to)) {
+            error.setText(Ui.text("etd.register.datesReversed"));
+            return null;
+        }
+        return new RegisterQuery(search.getText(), stateFilter.getValue(), from, to);
     }
 
     private void loadRegister() {
-        RegisterQuery q = new RegisterQuery(search.getText(), stateFilter.getValue(), null, null);
-        tasks.run(Ui.text("etd.loading"), p -> new Object[] {etd.count(q), etd.register(q, 0, 500)}, r -> {
+        RegisterQuery q = registerQuery();
+        if (q == null) {
+            return;
+        }
+        boolean expireFirst = !expiryChecked;
+        expiryChecked = true;
+        tasks.run(Ui.text("etd.loading"), p -> new Object[] {expireFirst ? etd.expireOverdue() : 0, etd.count(q),
+                etd.register(q, 0, 500)}, r -> {
             @SuppressWarnings("unchecked")
-            List<EtdDocument> list = (List<EtdDocument>) r[1];
+            List<EtdDocument> list = (List<EtdDocument>) r[2];
             documents.setAll(list);
-            registerCount.setText(Ui.text("etd.register.count", r[0]));
+            registerCount.setText(Ui.text("etd.register.count", r[1]));
             error.setText("");
+            if ((Integer) r[0] > 0) {
+                say("etd.register.expiredOnOpen", r[0]);
+            }
         }, this::fail);
     }
 
@@ -260,8 +339,10 @@ public final class EtdView implements View {
             return;
         }
         String note = stateNote.getText();
-        tasks.run(Ui.text("etd.working"), p -> etd.changeState(d.id(), to, note), changed -> {
-            say("etd.register.stateChanged", changed.serial(), Ui.text("etd.state." + changed.state().name()));
+        java.time.LocalDate entry = to == EtdState.USED ? enteredOn.getValue() : null;
+        tasks.run(Ui.text("etd.working"), p -> etd.changeState(d.id(), to, note, entry), changed -> {
+            say(changed.enteredOn() == null ? "etd.register.stateChanged" : "etd.register.stateChangedEntry", changed.serial(),
+                    Ui.text("etd.state." + changed.state().name()), String.valueOf(changed.enteredOn()));
             stateNote.clear();
             loadRegister();
         }, this::fail);
@@ -291,19 +372,54 @@ public final class EtdView implements View {
         }, x -> say("etd.printed", x.serial()), this::fail);
     }
 
+    private void saveLetter(EtdDocument d) {
+        dialogs.chooseFileToSave(Ui.text("etd.register.letter"), "etd-letter-" + d.serial() + ".pdf").ifPresent(target ->
+                tasks.run(Ui.text("etd.working"), p -> {
+                    Printing.save(etd.handoverLetter(d.id()), target);
+                    return target;
+                }, t -> say("etd.saved", fileName(t)), this::fail));
+    }
+
+    private void printLetter(EtdDocument d) {
+        tasks.run(Ui.text("etd.working"), p -> {
+            Printing.print(etd.handoverLetter(d.id()), "ETD letter " + d.serial());
+            return d;
+        }, x -> say("etd.letterPrinted", x.serial()), this::fail);
+    }
+
+    private static void disableWithoutPrinter(Button print) {
+        print.setDisable(!Printing.printerAvailable());
+        if (print.isDisable()) {
+            print.setTooltip(new javafx.scene.control.Tooltip(Ui.text("error.etd.noPrinter")));
+        }
+    }
+
+    /**
+     * Where the register and lost/stolen buttons lead: the exchange export screen with the profile
+     * chosen (signed, encrypted workbook). Without it (no right to export) the buttons stay disabled.
+     */
+    public void setOnExport(java.util.function.Consumer<String> onExport) {
+        this.onExport = onExport;
+        exportRegister.setDisable(onExport == null);
+        exportLost.setDisable(onExport == null);
+    }
+
+    private void exportProfile(String profile) {
+        if (onExport != null) {
+            onExport.accept(profile);
+        }
+    }
+
     private void registerExtract() {
-        RegisterQuery q = new RegisterQuery(search.getText(), stateFilter.getValue(), null, null);
+        RegisterQuery q = registerQuery();
+        if (q == null) {
+            return;
+        }
         dialogs.chooseFileToSave(Ui.text("etd.register.extract"), "etd-register.pdf").ifPresent(target ->
                 tasks.run(Ui.text("etd.working"), p -> {
                     Printing.save(etd.registerPdf(q), target);
                     return target;
                 }, t -> say("etd.saved", fileName(t)), this::fail));
-    }
-
-    private void exportLost() {
-        dialogs.chooseFileToSave(Ui.text("etd.register.exportLost"), "etd-lost-stolen.csv").ifPresent(target ->
-                tasks.run(Ui.text("etd.working"), p -> export.lostOrStolen(target),
-                        n -> say("etd.exported", n, fileName(target)), this::fail));
     }
 
     // ================================================================ application
@@ -489,7 +605,14 @@ public final class EtdView implements View {
             error.setText(Ui.text("etd.form.personIdMissing"));
             return;
         }
-        tasks.run(Ui.text("etd.loading"), p -> etd.draftFor(id), draft -> {
+        tasks.run(Ui.text("etd.loading"), p -> new Object[] {etd.draftFor(id), etd.registryPhoto(id).orElse(null)}, r -> {
+            EtdApplication draft = (EtdApplication) r[0];
+            byte[] registryPhoto = (byte[]) r[1];
+            if (registryPhoto != null) {
+                photo = registryPhoto;
+                cropper.show(registryPhoto);
+                say("etd.photo.fromRegistry");
+            }
             family.setText(draft.familyName());
             given.setText(nz(draft.givenNames()));
             birth.setText(nz(draft.birthDate()));
@@ -591,8 +714,56 @@ public final class EtdView implements View {
         Button issue = Ui.primary("etd.queue.issue", e -> issue());
         issue.setId("etd-issue");
         issue.setDefaultButton(false);
+        rejectedBox.setId("etd-rejected");
+        rejectedBox.setAccessibleText(Ui.text("etd.queue.rejectedList"));
+        rejectedBox.setPromptText(Ui.text("etd.queue.rejectedNone"));
+        rejectedBox.setPrefWidth(380);
+        rejectedBox.setCellFactory(l -> new RejectedCell());
+        rejectedBox.setButtonCell(new RejectedCell());
+        Button rejectionLetter = Ui.button("etd.queue.rejectionLetter", e -> saveRejectionLetter());
+        rejectionLetter.setId("etd-rejection-letter");
+        Button printRejection = Ui.button("etd.queue.printRejectionLetter", e -> printRejectionLetter());
+        printRejection.setId("etd-print-rejection-letter");
+        disableWithoutPrinter(printRejection);
+        Label rejectedLabel = Ui.label("etd.queue.rejectedList");
+        rejectedLabel.setLabelFor(rejectedBox);
         return padded(Ui.styled(Styles.SUBTITLE, "etd.queue.waiting"), Ui.styled(Styles.MUTED, "etd.queue.intro"), queueTable,
-                queueDetail, decision, Ui.styled(Styles.SUBTITLE, "etd.queue.ready"), readyTable, row(issue));
+                queueDetail, decision, Ui.styled(Styles.SUBTITLE, "etd.queue.ready"), readyTable, row(issue),
+                row(rejectedLabel, rejectedBox, rejectionLetter, printRejection));
+    }
+
+    private void saveRejectionLetter() {
+        EtdApplication a = rejectedBox.getValue();
+        if (a == null) {
+            error.setText(Ui.text("etd.queue.selectRejected"));
+            return;
+        }
+        dialogs.chooseFileToSave(Ui.text("etd.queue.rejectionLetter"), "etd-rejection-" + a.id() + ".pdf").ifPresent(target ->
+                tasks.run(Ui.text("etd.working"), p -> {
+                    Printing.save(etd.rejectionLetter(a.id()), target);
+                    return target;
+                }, t -> say("etd.saved", fileName(t)), this::fail));
+    }
+
+    private void printRejectionLetter() {
+        EtdApplication a = rejectedBox.getValue();
+        if (a == null) {
+            error.setText(Ui.text("etd.queue.selectRejected"));
+            return;
+        }
+        tasks.run(Ui.text("etd.working"), p -> {
+            Printing.print(etd.rejectionLetter(a.id()), "ETD rejection " + a.id());
+            return a;
+        }, x -> say("etd.letterPrintedApplication", x.id()), this::fail);
+    }
+
+    private static final class RejectedCell extends ListCell<EtdApplication> {
+        @Override
+        protected void updateItem(EtdApplication item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : Ui.text("etd.queue.rejectedItem", item.id(), item.displayName(),
+                    item.decidedAt() == null ? "" : TIME.format(item.decidedAt())));
+        }
     }
 
     private static void applicationColumns(TableView<EtdApplication> table) {
@@ -634,6 +805,9 @@ public final class EtdView implements View {
                 decided -> {
                     rejectReason.clear();
                     say(approve ? "etd.queue.approved" : "etd.queue.rejected", decided.id(), decided.displayName());
+                    if (!approve) {
+                        rejectedBox.setValue(decided);
+                    }
                     loadQueue();
                 }, this::fail);
     }
@@ -651,9 +825,17 @@ public final class EtdView implements View {
     }
 
     private void loadQueue() {
-        tasks.run(Ui.text("etd.loading"), p -> List.of(etd.awaitingDecision(), etd.awaitingIssue()), lists -> {
+        tasks.run(Ui.text("etd.loading"), p -> List.of(etd.awaitingDecision(), etd.awaitingIssue(), etd.rejected()), lists -> {
             queue.setAll(lists.get(0));
             ready.setAll(lists.get(1));
+            EtdApplication chosen = rejectedBox.getValue();
+            rejectedBox.getItems().setAll(lists.get(2));
+            rejectedBox.getItems().stream().filter(x -> chosen != null && x.id() == chosen.id()).findFirst()
+                    .ifPresentOrElse(rejectedBox::setValue, () -> {
+                        if (!rejectedBox.getItems().isEmpty()) {
+                            rejectedBox.getSelectionModel().selectFirst();
+                        }
+                    });
             error.setText("");
         }, this::fail);
     }
@@ -714,6 +896,16 @@ public final class EtdView implements View {
             }, this::fail);
         });
         sign.setId("etd-stock-sign");
+        Button reportPdf = Ui.button("etd.stock.reportPdf", e -> saveStockReport());
+        reportPdf.setId("etd-stock-report-pdf");
+        Button reportPrint = Ui.button("etd.stock.reportPrint", e -> printStockReport());
+        reportPrint.setId("etd-stock-report-print");
+        reportPdf.setDisable(!canManageStock);
+        if (canManageStock) {
+            disableWithoutPrinter(reportPrint);
+        } else {
+            reportPrint.setDisable(true);
+        }
         for (Button b : List.of(receive, assign, sign)) {
             b.setDisable(!canManageStock);
         }
@@ -728,7 +920,7 @@ public final class EtdView implements View {
                 digits, reference, receive));
         Ui.row(form, 1, "etd.stock.assignRow", row(assignFrom, Ui.label("etd.stock.toSep"), assignTo, assignee, assign));
         Ui.row(form, 2, "etd.stock.spoilRow", row(spoilSerial, spoilReason, spoil));
-        Ui.row(form, 3, "etd.stock.countRow", row(counted, run));
+        Ui.row(form, 3, "etd.stock.countRow", row(counted, run, reportPdf, reportPrint));
         Ui.row(form, 4, "etd.stock.signRow", row(signNote, sign));
         docCode.setMinWidth(56);
         docCode.setPrefWidth(56);
@@ -756,6 +948,31 @@ public final class EtdView implements View {
         counted.setPromptText(Ui.text("etd.stock.countedPrompt"));
         signNote.setPromptText(Ui.text("etd.stock.signNote"));
         return padded(Ui.styled(Styles.MUTED, "etd.stock.intro"), form, Ui.styled(Styles.SUBTITLE, "etd.stock.reportTitle"), report);
+    }
+
+    private void saveStockReport() {
+        StockReport r = lastReport;
+        if (r == null) {
+            error.setText(Ui.text("etd.stock.reconcileFirst"));
+            return;
+        }
+        dialogs.chooseFileToSave(Ui.text("etd.stock.reportPdf"), "etd-stock-reconciliation.pdf").ifPresent(target ->
+                tasks.run(Ui.text("etd.working"), p -> {
+                    Printing.save(stock.reportPdf(r), target);
+                    return target;
+                }, t -> say("etd.saved", fileName(t)), this::fail));
+    }
+
+    private void printStockReport() {
+        StockReport r = lastReport;
+        if (r == null) {
+            error.setText(Ui.text("etd.stock.reconcileFirst"));
+            return;
+        }
+        tasks.run(Ui.text("etd.working"), p -> {
+            Printing.print(stock.reportPdf(r), "ETD stock reconciliation");
+            return r;
+        }, x -> say("etd.stock.reportPrinted"), this::fail);
     }
 
     private void loadSettings() {
@@ -863,6 +1080,23 @@ public final class EtdView implements View {
         return box;
     }
 
+    /** Dates as the register shows them (yyyy-mm-dd); what cannot be read is no date. */
+    private static final StringConverter<java.time.LocalDate> ISO_DATE = new StringConverter<>() {
+        @Override
+        public String toString(java.time.LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
+
+        @Override
+        public java.time.LocalDate fromString(String text) {
+            try {
+                return text == null || text.isBlank() ? null : java.time.LocalDate.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    };
+
     private static StringConverter<EtdState> stateConverter(String nullKey) {
         return new StringConverter<>() {
             @Override
@@ -892,6 +1126,7 @@ public final class EtdView implements View {
 
     @Override
     public void activate() {
+        expiryChecked = false; // each time the screen is opened, unused ETDs past their validity expire first
         refresh();
     }
 

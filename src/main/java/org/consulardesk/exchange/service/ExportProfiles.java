@@ -9,7 +9,9 @@ public final class ExportProfiles {
     public static final List<ExportProfile> ALL = List.of(
             new RegistryAggregateProfile(),
             new RegistryFullProfile(),
-            new ConsolidationProfile());
+            new ConsolidationProfile(),
+            new org.consulardesk.etd.service.EtdRegisterProfile(),
+            new org.consulardesk.etd.service.EtdLostStolenProfile());
 
     private ExportProfiles() {
     }

@@ -242,6 +242,11 @@ public final class ExportView implements View {
         progress.setProgress(-1);
     }
 
+    /** Chooses a profile by name (e.g. when another screen opens the export for its own profile). */
+    public void selectProfile(String name) {
+        profile.getItems().stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(profile::setValue);
+    }
+
     /** Test hook: the status line after an export. */
     String statusText() {
         return status.getText();

@@ -39,7 +39,7 @@ class EtdPdfTest {
                 a.sex(), LocalDate.of(2026, 12, 25), ""));
         return new EtdDocument(1, 1, 7, null, "E0000042", "PE", a.familyName(), a.givenNames(), a.birthDate(), a.sex(),
                 LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 25), "d.farrowby", mrz, "ABCDE-FGHJK", EtdState.ISSUED,
-                null, "d.farrowby", Instant.now());
+                null, "d.farrowby", Instant.now(), "UTO", null);
     }
 
     @Test

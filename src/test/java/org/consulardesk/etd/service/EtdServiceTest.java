@@ -86,14 +86,6 @@ class EtdServiceTest {
                 ApplicationStatus.SUBMITTED, null, null, null, null, null);
     }
 
-    static List<String> readLines(Path file) {
-        try {
-            return java.nio.file.Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static byte[] portrait() {
         BufferedImage img = new BufferedImage(600, 800, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -264,14 +256,6 @@ class EtdServiceTest {
                 null, null, null, null, null);
         assertThat(this.<List<EtdMatch>>as(SECOND, s -> new EtdService(s).matches(presenting))).singleElement()
                 .extracting(EtdMatch::kind).isEqualTo(EtdMatch.Kind.PREVIOUS_DOCUMENT_NUMBER);
-        // the lost/stolen list for HQ and border control
-        Path csv = tmp.resolve("lost-stolen.csv");
-        assertThat(this.<Integer>as(SECOND, s -> new EtdExport(s).lostOrStolen(csv))).isEqualTo(1);
-        List<String> lines = readLines(csv);
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("document_number,document_code,issuing_state,surname");
-        assertThat(lines.get(1)).startsWith(doc.serial() + ",PE,UTO,Belvaro,Ilsa Marenka,1984-07-12,F,").contains("LOST_STOLEN");
-        assertThat(EtdExport.cell("=HYPERLINK()")).isEqualTo("'=HYPERLINK()");
         // applying audits that matches were found (counts only)
         as(SECOND, s -> new EtdService(s).apply(walkIn(new EtdService(s).settings(), "Belvaro", "Ilsa Marenka", "1984-07")));
         assertThat(asHead(s -> s.audit().page(AuditFilter.ALL, 0, 500)).stream().filter(r -> r.action().equals("ETD_MATCHES_FOUND")))
@@ -288,12 +272,24 @@ class EtdServiceTest {
         });
         as(SECOND, s -> new EtdService(s).approve(a.id(), a.version()));
         EtdDocument d = as(SECOND, s -> new EtdService(s).issue(a.id()));
-        assertThat(as(SECOND, s -> userError(() -> new EtdService(s).changeState(d.id(), EtdState.USED, null))).key())
+        assertThat(as(SECOND, s -> userError(() -> new EtdService(s).changeState(d.id(), EtdState.USED, null, LocalDate.now()))).key())
                 .isEqualTo("error.etd.state");
         assertThat(as(SECOND, s -> userError(() -> new EtdService(s).changeState(d.id(), EtdState.CANCELLED, ""))).key())
                 .isEqualTo("error.etd.stateNote");
         as(SECOND, s -> new EtdService(s).changeState(d.id(), EtdState.COLLECTED, null));
-        assertThat(as(SECOND, s -> new EtdService(s).changeState(d.id(), EtdState.USED, "Entered Utopia")).state()).isEqualTo(EtdState.USED);
+        // used needs the date of entry into Utopia, between the issue date and today
+        assertThat(as(SECOND, s -> userError(() -> new EtdService(s).changeState(d.id(), EtdState.USED, "Entered Utopia"))).key())
+                .isEqualTo("error.etd.entryDateMissing");
+        assertThat(as(SECOND, s -> userError(() -> new EtdService(s).changeState(d.id(), EtdState.USED, null,
+                d.issuedOn().minusDays(1)))).key()).isEqualTo("error.etd.entryDateRange");
+        assertThat(as(SECOND, s -> userError(() -> new EtdService(s).changeState(d.id(), EtdState.USED, null,
+                LocalDate.now().plusDays(2)))).key()).isEqualTo("error.etd.entryDateRange");
+        EtdDocument used = as(SECOND, s -> new EtdService(s).changeState(d.id(), EtdState.USED, "Entered Utopia", d.issuedOn()));
+        assertThat(used.state()).isEqualTo(EtdState.USED);
+        assertThat(used.enteredOn()).isEqualTo(d.issuedOn());
+        assertThat(asHead(s -> s.audit().page(AuditFilter.ALL, 0, 500)).stream()
+                .filter(r -> r.action().equals("ETD_STATE_CHANGED") && r.detail().endsWith("-> USED")))
+                .singleElement().satisfies(r -> assertThat(r.fieldNames()).contains("enteredOn"));
         assertThat(this.<List<EtdDocument>>as(SECOND, s -> new EtdService(s).register(new RegisterQuery("kestr", EtdState.USED, null, null), 0, 10)))
                 .extracting(EtdDocument::serial).containsExactly(d.serial());
         assertThat(this.<Integer>as(SECOND, s -> new EtdService(s).count(new RegisterQuery("E0000", null, LocalDate.now().minusDays(1), null))))

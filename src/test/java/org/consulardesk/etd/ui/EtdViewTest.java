@@ -13,7 +13,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.consulardesk.etd.model.ApplicationStatus;
 import org.consulardesk.etd.model.EtdDocument;
-import org.consulardesk.etd.service.EtdExport;
 import org.consulardesk.etd.service.EtdService;
 import org.consulardesk.etd.service.StockService;
 import java.util.function.Consumer;
@@ -84,7 +83,7 @@ class EtdViewTest extends FxRobot {
         }
         session = login(dir, state, user, OTHER_PASSPHRASE);
         FxToolkit.registerPrimaryStage();
-        view = new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), SYNC,
+        view = new EtdView(new EtdService(session), new StockService(session), SYNC,
                 dialogs, session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK));
         FxScreens.show(view, 1200, 780); // within the 1280 x 800 headless screen: the primary stage is shared with later tests
     }

@@ -9,7 +9,8 @@ public final class ExportProfiles {
     public static final List<ExportProfile> ALL = List.of(
             new RegistryAggregateProfile(),
             new RegistryFullProfile(),
-            new ConsolidationProfile());
+            new ConsolidationProfile(),
+            new org.consulardesk.bonds.service.BondRegisterProfile(), new org.consulardesk.bonds.service.BondLedgerProfile(), new org.consulardesk.bonds.service.BondStatementProfile());
 
     private ExportProfiles() {
     }

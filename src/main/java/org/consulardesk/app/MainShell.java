@@ -201,7 +201,7 @@ final class MainShell implements View {
                 new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
                 new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
-                new Entry("nav.employers", Permission.MANAGE_BONDS, () -> new EmployersView(new EmployerService(session), new BondService(session), new BondReports(session), services.tasks(), services.dialogs())),
+                new Entry("nav.employers", Permission.MANAGE_BONDS, () -> EmployersView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.bondAlerts", Permission.MANAGE_BONDS, () -> new BondAlertsView(new BondAlertsService(session), new BondService(session), services.tasks())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),

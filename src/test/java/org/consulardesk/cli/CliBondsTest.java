@@ -86,6 +86,26 @@ class CliBondsTest {
     }
 
     @Test
+    void exportsTheRegisterThroughTheExchangeAndVerifiesIt() {
+        Path out = work.resolve("out/bond-register.xlsx");
+        CliTest.Result r = run("export", "--registry", registry.toString(), "--user", TestRegistries.HEAD,
+                "--passphrase-file", pass.toString(), "--profile", "bond-register", "--filter",
+                "employer=" + employer, "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Bonds: 2").contains("Totals: 2");
+        CliTest.Result verified = run("verify-export", out.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("bond-register").contains("Bonds: 2");
+        CliTest.Result other = run("export", "--registry", registry.toString(), "--user", TestRegistries.HEAD,
+                "--passphrase-file", pass.toString(), "--profile", "bond-register", "--filter",
+                "employer=" + uncoveredEmployer, "--out", work.resolve("out/none.xlsx").toString());
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.out()).contains("Bonds: 0");
+        assertThat(run("export", "--list-profiles").out()).contains("bond-register").contains("bond-ledger")
+                .contains("bond-statement");
+    }
+
+    @Test
     void anUnknownEmployerIsAUserError() {
         CliTest.Result r = run("bonds", "statement", "--registry", registry.toString(), "--user", TestRegistries.HEAD,
                 "--passphrase-file", pass.toString(), "--employer", "999999");

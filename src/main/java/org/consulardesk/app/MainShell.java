@@ -203,6 +203,7 @@ final class MainShell implements View {
                 new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.employers", Permission.MANAGE_BONDS, () -> EmployersView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.bondAlerts", Permission.MANAGE_BONDS, () -> new BondAlertsView(new BondAlertsService(session), new BondService(session), services.tasks())),
+                new Entry("nav.evacuationCosts", Permission.MANAGE_BONDS, () -> org.consulardesk.bonds.ui.EvacuationCostsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.users", Permission.MANAGE_USERS,
                         () -> new UsersView(new UsersViewModel(users, services.tasks()), services.dialogs())),
                 new Entry("nav.audit", Permission.VIEW_AUDIT,

@@ -411,7 +411,10 @@ public final class BondsView implements View {
         tasks.run(Ui.text("bonds.loading"), p -> ledger.thresholds(), list -> thresholds.setText(list.isEmpty()
                 ? Ui.text("bonds.threshold.none") : Ui.text("bonds.threshold.current",
                 String.join(", ", list.stream().map(Money::toString).toList()))), f -> { });
-        tasks.run(Ui.text("bonds.loading"), p -> bonds.register(text, state, 1000), list -> {
+        tasks.run(Ui.text("bonds.loading"), p -> {
+            bonds.expireDue(); // bonds whose term has passed become expired when the register is opened (audited)
+            return bonds.register(text, state, 1000);
+        }, list -> {
             register.setAll(list);
             if (reopen != null) {
                 open(reopen);

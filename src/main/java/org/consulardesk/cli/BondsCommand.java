@@ -20,9 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Bonds and deposits: an employer's statement and the alerts. */
+/** Bonds and deposits: an employer's statement, the alerts and evacuation costs. */
 @Command(name = "bonds", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        subcommands = {BondsCommand.StatementCommand.class, BondsCommand.Alerts.class})
+        subcommands = {BondsCommand.StatementCommand.class, BondsCommand.Alerts.class, BondCostCommands.Costs.class,
+                BondCostCommands.RecordCost.class, BondCostCommands.Allocate.class})
 final class BondsCommand extends GroupCommand {
 
     /** Every bond of one employer or agency with its ledger and balance; totals per currency. */

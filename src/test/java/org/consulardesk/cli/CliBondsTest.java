@@ -25,6 +25,8 @@ class CliBondsTest {
     static Path registry;
     static long employer;
     static long uncoveredEmployer;
+    static long evacuated;
+    static long uncoveredWorker;
     static String previousStateDir;
 
     @BeforeAll
@@ -36,7 +38,7 @@ class CliBondsTest {
             employer = f.employer("Savanna Builders Ltd").id();
             uncoveredEmployer = f.employer("Nomad Cleaning Services").id();
             long worker = f.worker(employer, "Okonkwo", "Amara");
-            f.worker(uncoveredEmployer, "Haddad", "Dina");
+            uncoveredWorker = f.worker(uncoveredEmployer, "Haddad", "Dina");
             f.threshold("5000", "USD");
             BondService bonds = new BondService(f.officer);
             LedgerService ledger = new LedgerService(f.officer);
@@ -45,6 +47,11 @@ class CliBondsTest {
             ledger.post(b.id(), EntryRequest.of(EntryKind.DEPOSIT, "2000", "USD", "cash receipt 7781"));
             bonds.activate(b.id(), bonds.get(b.id()).version());
             ledger.post(b.id(), EntryRequest.of(EntryKind.DRAWDOWN, "350.25", "USD", "bus ticket").forPerson(worker));
+            long rift = f.employer("Rift Valley Farms").id();
+            evacuated = f.worker(rift, "Chenwick", "Wei");
+            Bond riftBond = f.bond(rift, "1000", "USD", true);
+            ledger.post(riftBond.id(), EntryRequest.of(EntryKind.DEPOSIT, "1000", "USD", "escrow"));
+            bonds.activate(riftBond.id(), bonds.get(riftBond.id()).version());
             Bond eur = f.bond(employer, "100", "EUR", false);
             ledger.post(eur.id(), EntryRequest.of(EntryKind.DEPOSIT, "100", "EUR", "no threshold in EUR"));
         }
@@ -83,6 +90,57 @@ class CliBondsTest {
         assertThat(r.out()).contains("Workers whose employer has no bond in force: 1").contains("Haddad")
                 .contains("Nomad Cleaning Services").contains("Ledger entries waiting for a second officer: 1")
                 .contains("100.00 EUR");
+    }
+
+    @Test
+    void exportsTheRegisterThroughTheExchangeAndVerifiesIt() {
+        Path out = work.resolve("out/bond-register.xlsx");
+        CliTest.Result r = run("export", "--registry", registry.toString(), "--user", TestRegistries.HEAD,
+                "--passphrase-file", pass.toString(), "--profile", "bond-register", "--filter",
+                "employer=" + employer, "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Bonds: 2").contains("Totals: 2");
+        CliTest.Result verified = run("verify-export", out.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("bond-register").contains("Bonds: 2");
+        CliTest.Result other = run("export", "--registry", registry.toString(), "--user", TestRegistries.HEAD,
+                "--passphrase-file", pass.toString(), "--profile", "bond-register", "--filter",
+                "employer=" + uncoveredEmployer, "--out", work.resolve("out/none.xlsx").toString());
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.out()).contains("Bonds: 0");
+        assertThat(run("export", "--list-profiles").out()).contains("bond-register").contains("bond-ledger")
+                .contains("bond-statement");
+    }
+
+    @Test
+    void recordsPreviewsPostsAndListsAnEvacuationCost() {
+        String[] login = {"--registry", registry.toString(), "--user", TestRegistries.HEAD, "--passphrase-file", pass.toString()};
+        CliTest.Result recorded = run(concat(new String[] {"bonds", "record-cost"}, login, new String[] {"--kind", "bus",
+                "--description", "Bus Mombasa to Nairobi", "--date", "2026-11-18", "--amount", "300", "--currency", "USD",
+                "--person", Long.toString(evacuated), "--person", Long.toString(uncoveredWorker)}));
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("EVC-2026-\\d{4}").matcher(recorded.out());
+        assertThat(ref.find()).as(recorded.out()).isTrue();
+        CliTest.Result preview = run(concat(new String[] {"bonds", "allocate"}, login, new String[] {"--cost", ref.group()}));
+        assertThat(preview.exit()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("nothing posted").contains("Rift Valley Farms").contains("150.00 USD")
+                .contains("the state bears 150.00 USD");
+        CliTest.Result open = run(concat(new String[] {"bonds", "costs"}, login, new String[0]));
+        assertThat(open.out()).contains(ref.group()).contains("open, not yet allocated");
+        CliTest.Result posted = run(concat(new String[] {"bonds", "allocate"}, login, new String[] {"--cost", ref.group(),
+                "--method", "proportional", "--post"}));
+        assertThat(posted.exit()).as(posted.err()).isZero();
+        assertThat(posted.out()).contains("Posted " + ref.group());
+        CliTest.Result listed = run(concat(new String[] {"bonds", "costs"}, login, new String[0]));
+        assertThat(listed.out()).contains("allocated (Proportional to balances)").contains("-150.00 USD");
+        CliTest.Result again = run(concat(new String[] {"bonds", "allocate"}, login, new String[] {"--cost", ref.group(), "--post"}));
+        assertThat(again.exit()).isEqualTo(Cli.USER_ERROR);
+        assertThat(run(concat(new String[] {"bonds", "allocate"}, login, new String[] {"--cost", "EVC-1999-0001"})).exit())
+                .isEqualTo(Cli.USER_ERROR);
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
     @Test

@@ -32,7 +32,11 @@ import org.consulardesk.store.Tx;
  */
 public final class ClaimService {
     /** Days from filing to the decision date. */
+    /** Days from filing to the decision unless the head of post set another period. */
     public static final int DECISION_DAYS = 30;
+    /** The registry setting that holds the decision period in days. */
+    public static final String DECISION_DAYS_SETTING = "bonds.claim.decisionDays";
+    private final org.consulardesk.store.SettingsStore settings = new org.consulardesk.store.SettingsStore();
     private static final int MAX_TEXT = 4000;
 
     private final Session session;
@@ -48,6 +52,36 @@ public final class ClaimService {
 
     private LocalDate today() {
         return LocalDate.now(session.clock());
+    }
+
+    /** Days from filing to the decision due date (the head of post's setting, else {@link #DECISION_DAYS}). */
+    public int decisionDays() {
+        session.require(Permission.MANAGE_BONDS);
+        return session.database().read(this::decisionDays);
+    }
+
+    private int decisionDays(org.consulardesk.store.Tx tx) {
+        return settings.get(tx, DECISION_DAYS_SETTING).map(v -> {
+            try {
+                return Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                return DECISION_DAYS;
+            }
+        }).filter(d -> d >= 1 && d <= 365).orElse(DECISION_DAYS);
+    }
+
+    /** The head of post sets the decision period for claims filed from now on (1 to 365 days); audited. */
+    public int setDecisionDays(int days) {
+        session.require(Permission.DECIDE_CLAIMS);
+        if (days < 1 || days > 365) {
+            throw new UserError("error.claim.decisionDays");
+        }
+        session.database().write(tx -> {
+            settings.put(tx, DECISION_DAYS_SETTING, Integer.toString(days));
+            session.audit().record(tx, AuditEvent.of("CLAIM_DECISION_DAYS_SET").withDetail(days + " days"));
+            return null;
+        });
+        return days;
     }
 
     public Claim file(NewClaim c) {
@@ -86,7 +120,7 @@ public final class ClaimService {
             long created = store.insert(tx, new NewClaim(c.bondId(), c.personId(), c.currency(), statement,
                     c.items().stream().map(i -> new ClaimItem(0, i.category(), i.description().strip(),
                             i.amount().setScale(Money.digits(c.currency())), null)).toList()),
-                    filed, filed.plusDays(DECISION_DAYS), session.user().username());
+                    filed, filed.plusDays(decisionDays(tx)), session.user().username());
             session.audit().record(tx, AuditEvent.on("CLAIM_FILED", "bond_claim", created, "bond_id", "person_id", "items",
                     "statement").withDetail("bond " + c.bondId()));
             return created;

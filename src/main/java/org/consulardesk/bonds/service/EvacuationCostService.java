@@ -44,6 +44,7 @@ public final class EvacuationCostService {
     private final EvacuationCostStore store = new EvacuationCostStore();
     private final BondStore bonds = new BondStore();
     private final EmployerStore employers = new EmployerStore();
+    private final org.consulardesk.bonds.store.LedgerStore ledgerStore = new org.consulardesk.bonds.store.LedgerStore();
     private final Ledger ledger;
 
     public EvacuationCostService(Session session) {
@@ -95,6 +96,21 @@ public final class EvacuationCostService {
     public List<EvacuationCost> list() {
         session.require(Permission.MANAGE_BONDS);
         return session.database().read(store::all);
+    }
+
+    /** The ledger entries that charged a cost to bonds (empty while it is open), with each bond's reference. */
+    public List<org.consulardesk.bonds.model.LedgerLine> drawdowns(long costId) {
+        session.require(Permission.MANAGE_BONDS);
+        return session.database().read(tx -> {
+            EvacuationCost cost = store.get(tx, costId).orElseThrow(() -> new UserError("error.cost.notFound", costId));
+            List<org.consulardesk.bonds.model.LedgerLine> out = new ArrayList<>();
+            for (var e : ledgerStore.ofCost(tx, costId)) {
+                Bond b = bonds.get(tx, e.bondId()).orElseThrow();
+                out.add(new org.consulardesk.bonds.model.LedgerLine(e, b.reference(), b.organisationId(),
+                        b.organisationName(), cost.reference()));
+            }
+            return out;
+        });
     }
 
     /** Links a cost to the evacuation operation it belongs to. */

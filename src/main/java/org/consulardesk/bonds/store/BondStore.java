@@ -131,10 +131,38 @@ public final class BondStore {
         return list(tx, where, limit);
     }
 
+    /**
+     * One page of the bond register for exports, in id order: bonds with an id above {@code afterId},
+     * optionally of one organisation and in one state.
+     */
+    public List<Bond> page(Tx tx, long afterId, Long organisationId, BondState state, int limit) {
+        Condition where = BOND.ID.gt(afterId);
+        if (organisationId != null) {
+            where = where.and(BOND.ORGANISATION_ID.eq(organisationId));
+        }
+        if (state != null) {
+            where = where.and(BOND.STATE.eq(state.name()));
+        }
+        return list(tx, where, limit, true);
+    }
+
+    /** How many bonds {@link #page} would go through. */
+    public long count(Tx tx, Long organisationId, BondState state) {
+        Condition where = organisationId == null ? DSL.noCondition() : BOND.ORGANISATION_ID.eq(organisationId);
+        if (state != null) {
+            where = where.and(BOND.STATE.eq(state.name()));
+        }
+        return tx.dsl().fetchCount(BOND, where);
+    }
+
     private List<Bond> list(Tx tx, Condition where, int limit) {
+        return list(tx, where, limit, false);
+    }
+
+    private List<Bond> list(Tx tx, Condition where, int limit, boolean byId) {
         List<Record> rows = tx.dsl().select(BOND.asterisk(), ORGANISATION.LEGAL_NAME).from(BOND)
                 .join(ORGANISATION).on(ORGANISATION.ID.eq(BOND.ORGANISATION_ID))
-                .where(where).orderBy(BOND.TERM_END, BOND.ID).limit(limit).fetch();
+                .where(where).orderBy(byId ? List.of(BOND.ID) : List.of(BOND.TERM_END, BOND.ID)).limit(limit).fetch();
         Map<Long, Set<Coverage>> coverage = new HashMap<>();
         List<Long> ids = rows.stream().map(r -> r.get(BOND.ID)).toList();
         if (!ids.isEmpty()) {

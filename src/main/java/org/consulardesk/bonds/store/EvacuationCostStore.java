@@ -73,6 +73,16 @@ public final class EvacuationCostStore {
         return list(tx, DSL.noCondition());
     }
 
+    /** The references of these costs (id to reference). */
+    public Map<Long, String> references(Tx tx, Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            tx.dsl().select(EVACUATION_COST.ID, EVACUATION_COST.REFERENCE).from(EVACUATION_COST)
+                    .where(EVACUATION_COST.ID.in(ids)).forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
     /** References of costs not yet allocated that moved any of these registrants. */
     public List<String> openCostsOf(Tx tx, Collection<Long> personIds) {
         if (personIds.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.consulardesk.bonds.store;
 
+import static org.consulardesk.store.generated.Tables.BOND;
 import static org.consulardesk.store.generated.Tables.LEDGER_APPROVAL;
 import static org.consulardesk.store.generated.Tables.LEDGER_ENTRY;
 import static org.consulardesk.store.generated.Tables.LEDGER_THRESHOLD;
@@ -75,13 +76,42 @@ public final class LedgerStore {
         return select(tx, LEDGER_ENTRY.COST_ID.eq(costId));
     }
 
+    /**
+     * One page of all entries for exports, in id order: entries with an id above {@code afterId},
+     * optionally only those of one organisation's bonds or of one bond.
+     */
+    public List<LedgerEntry> page(Tx tx, long afterId, Long organisationId, Long bondId, int limit) {
+        return select(tx, pageCondition(afterId, organisationId, bondId), limit);
+    }
+
+    /** How many entries {@link #page} would go through. */
+    public long count(Tx tx, Long organisationId, Long bondId) {
+        return tx.dsl().fetchCount(LEDGER_ENTRY, pageCondition(0, organisationId, bondId));
+    }
+
+    private static Condition pageCondition(long afterId, Long organisationId, Long bondId) {
+        Condition where = LEDGER_ENTRY.ID.gt(afterId);
+        if (organisationId != null) {
+            where = where.and(LEDGER_ENTRY.BOND_ID.in(org.jooq.impl.DSL.select(BOND.ID).from(BOND)
+                    .where(BOND.ORGANISATION_ID.eq(organisationId))));
+        }
+        if (bondId != null) {
+            where = where.and(LEDGER_ENTRY.BOND_ID.eq(bondId));
+        }
+        return where;
+    }
+
     private List<LedgerEntry> select(Tx tx, Condition where) {
+        return select(tx, where, Integer.MAX_VALUE);
+    }
+
+    private List<LedgerEntry> select(Tx tx, Condition where, int limit) {
         return tx.dsl().select(LEDGER_ENTRY.asterisk(), LEDGER_APPROVAL.APPROVED, LEDGER_APPROVAL.DECIDED_BY,
                         LEDGER_APPROVAL.DECIDED_AT, LEDGER_APPROVAL.REASON, REVERSAL.ID)
                 .from(LEDGER_ENTRY)
                 .leftJoin(LEDGER_APPROVAL).on(LEDGER_APPROVAL.ENTRY_ID.eq(LEDGER_ENTRY.ID))
                 .leftJoin(REVERSAL).on(REVERSAL.REVERSES_ID.eq(LEDGER_ENTRY.ID))
-                .where(where).orderBy(LEDGER_ENTRY.ID).fetch(LedgerStore::entry);
+                .where(where).orderBy(LEDGER_ENTRY.ID).limit(limit).fetch(LedgerStore::entry);
     }
 
     private static LedgerEntry entry(Record r) {

@@ -43,6 +43,8 @@ public final class BondAlertsView implements View {
     private final Label underTitle = new Label();
     private final Label claimsTitle = new Label();
     private final Label approvalsTitle = new Label();
+    /** What the last expiry did, shown after the summary until the next one. */
+    private String note = "";
 
     public BondAlertsView(BondAlertsService alerts, BondService bonds, BackgroundTasks tasks) {
         this.alerts = alerts;
@@ -114,17 +116,30 @@ public final class BondAlertsView implements View {
 
     @Override
     public void activate() {
-        load();
+        refresh(true);
     }
 
     private void load() {
+        refresh(false);
+    }
+
+    private record Loaded(int expired, BondAlerts alerts) {
+    }
+
+    /** On opening, bonds in force whose term has passed are marked expired first (audited, like the button). */
+    private void refresh(boolean expireFirst) {
         int n = days.getValue() == null ? 60 : days.getValue();
-        tasks.run(Ui.text("alerts.loading"), p -> alerts.alerts(n), this::show, f -> error.setText(Ui.describe(f)));
+        tasks.run(Ui.text("alerts.loading"), p -> new Loaded(expireFirst ? bonds.expireDue() : 0, alerts.alerts(n)), l -> {
+            if (l.expired() > 0) {
+                note = Ui.text("alerts.autoExpired", l.expired());
+            }
+            show(l.alerts());
+        }, f -> error.setText(Ui.describe(f)));
     }
 
     private void show(BondAlerts a) {
         error.setText("");
-        summary.setText(Ui.text("alerts.summary", a.today().toString(), a.total()));
+        summary.setText(Ui.text("alerts.summary", a.today().toString(), a.total()) + (note.isEmpty() ? "" : " " + note));
         endingTitle.setText(Ui.text("alerts.ending", a.withinDays(), a.endingSoon().size()));
         uncoveredTitle.setText(Ui.text("alerts.uncovered", a.uncoveredWorkers().size()));
         underTitle.setText(Ui.text("alerts.under", a.underFunded().size()));
@@ -139,7 +154,7 @@ public final class BondAlertsView implements View {
 
     private void expire() {
         tasks.run(Ui.text("bonds.saving"), p -> bonds.expireDue(), n -> {
-            summary.setText(Ui.text("alerts.expired", n));
+            note = Ui.text("alerts.expired", n);
             load();
         }, f -> error.setText(Ui.describe(f)));
     }

@@ -120,6 +120,7 @@ public final class BondsView implements View {
     private final Button release;
     private final Button forfeit;
     private BondOverview shown;
+    private BondExportWindow.Opener exporter = BondExportWindow.Opener.NONE;
 
     public BondsView(BondService bonds, LedgerService ledger, BackgroundTasks tasks, DialogService dialogs, boolean approver) {
         this.bonds = bonds;
@@ -138,7 +139,11 @@ public final class BondsView implements View {
         stateFilter.valueProperty().addListener((o, a, b) -> load(null));
         Button newBond = Ui.button("bonds.new", e -> toggleCreate());
         newBond.setId("bonds-new");
-        HBox searchRow = new HBox(8, search, stateFilter, find, newBond);
+        Button exportRegister = Ui.button("bonds.exportRegister", e -> exporter.open(table,
+                org.consulardesk.bonds.service.BondRegisterProfile.NAME, stateFilter.getValue() == null ? Map.of()
+                        : Map.of("state", stateFilter.getValue().name())));
+        exportRegister.setId("bonds-export-register");
+        HBox searchRow = new HBox(8, search, stateFilter, find, newBond, exportRegister);
         searchRow.setAlignment(Pos.CENTER_LEFT);
         thresholdCurrency.setPrefColumnCount(4);
         thresholdCurrency.setPromptText("USD");
@@ -194,7 +199,14 @@ public final class BondsView implements View {
         forfeit.getStyleClass().add(Styles.DANGER);
         forfeit.setVisible(approver);
         forfeit.setManaged(approver);
-        HBox actions = new HBox(8, activate, release, forfeit);
+        Button exportLedger = Ui.button("bonds.exportLedger", e -> {
+            if (shown != null) {
+                exporter.open(ledgerTable, org.consulardesk.bonds.service.BondLedgerProfile.NAME,
+                        Map.of("bond", Long.toString(shown.bond().id())));
+            }
+        });
+        exportLedger.setId("bonds-export-ledger");
+        HBox actions = new HBox(8, activate, release, forfeit, exportLedger);
         TabPane tabs = new TabPane(new Tab(Ui.text("bonds.tab.ledger"), ledgerPane()),
                 new Tab(Ui.text("bonds.tab.workers"), workersPane()), new Tab(Ui.text("bonds.tab.documents"), documentsPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -217,8 +229,15 @@ public final class BondsView implements View {
     }
 
     public static BondsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
-        return new BondsView(new BondService(session), new LedgerService(session), tasks, dialogs,
+        BondsView view = new BondsView(new BondService(session), new LedgerService(session), tasks, dialogs,
                 session.can(Permission.APPROVE_LEDGER));
+        view.exportWith(BondExportWindow.opener(session, tasks, dialogs));
+        return view;
+    }
+
+    /** How the export buttons open the exchange's export (tests pass their own). */
+    public void exportWith(BondExportWindow.Opener opener) {
+        this.exporter = opener;
     }
 
     private VBox createForm() {
@@ -392,7 +411,10 @@ public final class BondsView implements View {
         tasks.run(Ui.text("bonds.loading"), p -> ledger.thresholds(), list -> thresholds.setText(list.isEmpty()
                 ? Ui.text("bonds.threshold.none") : Ui.text("bonds.threshold.current",
                 String.join(", ", list.stream().map(Money::toString).toList()))), f -> { });
-        tasks.run(Ui.text("bonds.loading"), p -> bonds.register(text, state, 1000), list -> {
+        tasks.run(Ui.text("bonds.loading"), p -> {
+            bonds.expireDue(); // bonds whose term has passed become expired when the register is opened (audited)
+            return bonds.register(text, state, 1000);
+        }, list -> {
             register.setAll(list);
             if (reopen != null) {
                 open(reopen);

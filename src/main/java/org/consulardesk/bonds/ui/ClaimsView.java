@@ -85,6 +85,8 @@ public final class ClaimsView implements View {
     private final TextField rate = Ui.field("claims.pay.rate");
     private Claim shown;
 
+    private final TextField decisionDays = new TextField();
+
     public ClaimsView(ClaimService claims, org.consulardesk.bonds.service.BondReports reports, BackgroundTasks tasks,
                       DialogService dialogs, boolean decider) {
         this.claims = claims;
@@ -97,7 +99,20 @@ public final class ClaimsView implements View {
         showAll.selectedProperty().addListener((o, a, b) -> load(null));
         Button newClaim = Ui.button("claims.new", e -> toggleFile());
         newClaim.setId("claims-new");
-        HBox top = new HBox(12, newClaim, showAll);
+        decisionDays.setId("claims-decision-days");
+        decisionDays.setAccessibleText(Ui.text("claims.decisionDays"));
+        decisionDays.setPrefColumnCount(4);
+        decisionDays.setOnAction(e -> setDecisionDays());
+        Label daysLabel = Ui.label("claims.decisionDays");
+        daysLabel.setLabelFor(decisionDays);
+        Button setDays = Ui.button("claims.decisionDays.set", e -> setDecisionDays());
+        setDays.setId("claims-decision-days-set");
+        HBox daysRow = new HBox(8, daysLabel, decisionDays, setDays);
+        daysRow.setAlignment(Pos.CENTER_LEFT);
+        decisionDays.setEditable(decider);
+        setDays.setVisible(decider);
+        setDays.setManaged(decider);
+        HBox top = new HBox(12, newClaim, showAll, daysRow);
         top.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("claims-table");
@@ -245,6 +260,23 @@ public final class ClaimsView implements View {
     @Override
     public void activate() {
         load(shown == null ? null : shown.id());
+        tasks.run(Ui.text("claims.loading"), p -> claims.decisionDays(), d -> decisionDays.setText(Integer.toString(d)),
+                f -> { });
+    }
+
+    private void setDecisionDays() {
+        if (!decider) {
+            return;
+        }
+        error.setText("");
+        String text = decisionDays.getText() == null ? "" : decisionDays.getText().strip();
+        if (!text.matches("\\d{1,3}")) {
+            error.setText(Ui.text("error.claim.decisionDays"));
+            return;
+        }
+        int days = Integer.parseInt(text);
+        tasks.run(Ui.text("bonds.saving"), p -> claims.setDecisionDays(days), d -> info.setText(Ui.text("claims.decisionDays.saved", d)),
+                f -> error.setText(Ui.describe(f)));
     }
 
     private void load(Long reopen) {

@@ -37,6 +37,8 @@ public final class EmployersView implements View {
     private final org.consulardesk.core.DialogService dialogs;
     private final org.consulardesk.bonds.service.BondReports reports;
     private final Button statement;
+    private final Button statementXlsx;
+    private BondExportWindow.Opener exporter = BondExportWindow.Opener.NONE;
     private final VBox root;
     private final javafx.scene.control.ScrollPane scroll;
     private final TextField search = Ui.field("employers.search");
@@ -75,6 +77,13 @@ public final class EmployersView implements View {
         this.dialogs = dialogs;
         statement = Ui.button("employers.statement", e -> statement());
         statement.setId("employers-statement");
+        statementXlsx = Ui.button("employers.statementXlsx", e -> {
+            if (shown != null) {
+                exporter.open(table, org.consulardesk.bonds.service.BondStatementProfile.NAME,
+                        java.util.Map.of("employer", Long.toString(shown.id())));
+            }
+        });
+        statementXlsx.setId("employers-statement-xlsx");
         search.setPromptText(Ui.text("employers.search.prompt"));
         search.setOnAction(e -> load());
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -160,7 +169,7 @@ public final class EmployersView implements View {
         formHeading.getStyleClass().add(Styles.SUBTITLE);
         formHeading.setId("employers-heading");
         VBox card = Ui.card(formHeading, form, Ui.styled(Styles.SUBTITLE, "employers.workers"), workerTable, bondsLine,
-                statement);
+                new HBox(8, statement, statementXlsx));
         card.setSpacing(8);
         info.setId("employers-info");
         info.getStyleClass().add(Styles.SUCCESS);
@@ -173,6 +182,20 @@ public final class EmployersView implements View {
         }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
+    }
+
+    /** The employers screen of the navigation, with the statement export through the exchange. */
+    public static EmployersView of(org.consulardesk.security.service.Session session, BackgroundTasks tasks,
+                                   org.consulardesk.core.DialogService dialogs) {
+        EmployersView view = new EmployersView(new EmployerService(session), new BondService(session),
+                new org.consulardesk.bonds.service.BondReports(session), tasks, dialogs);
+        view.exportWith(BondExportWindow.opener(session, tasks, dialogs));
+        return view;
+    }
+
+    /** How "Statement (XLSX)" opens the export (tests pass their own). */
+    public void exportWith(BondExportWindow.Opener opener) {
+        this.exporter = opener;
     }
 
     @Override
@@ -209,6 +232,7 @@ public final class EmployersView implements View {
         blacklist.setText(Ui.text(v.blacklisted() ? "employers.unblacklist" : "employers.blacklist"));
         blacklist.setDisable(e == null);
         statement.setDisable(e == null);
+        statementXlsx.setDisable(e == null);
         blacklistState.setText(v.blacklisted() ? Ui.text("employers.blacklistedSince", String.valueOf(v.blacklistedOn()),
                 BondsUi.nz(v.blacklistReason())) : "");
         workers.clear();

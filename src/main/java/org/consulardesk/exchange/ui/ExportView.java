@@ -60,6 +60,7 @@ public final class ExportView implements View {
     private final Button export;
     private final Button cancel;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
+    private Map<String, String> fixedFilters = Map.of();
 
     public ExportView(ExportService service, PostKeyService keys, BackgroundTasks tasks, DialogService dialogs) {
         this.service = service;
@@ -142,12 +143,23 @@ public final class ExportView implements View {
                 failure -> fingerprint.setText(""));
     }
 
+    /**
+     * Opens the view on one profile with filters added to every export of a
+     * profile that understands them (e.g. {@code employer=12}
+     * when another screen opens this one for the employer it shows).
+     */
+    public void preset(String profileName, Map<String, String> filters) {
+        fixedFilters = Map.copyOf(filters);
+        profile.getItems().stream().filter(p -> p.name().equals(profileName)).findFirst()
+                .ifPresent(p -> profile.getSelectionModel().select(p));
+    }
+
     private void profileChanged() {
         ExportProfile p = profile.getValue();
-        boolean filters = p != null && !p.filterNames().isEmpty();
-        city.setDisable(!filters);
-        district.setDisable(!filters);
-        purpose.setDisable(!filters);
+        java.util.List<String> names = p == null ? java.util.List.of() : p.filterNames();
+        city.setDisable(!names.contains("city"));
+        district.setDisable(!names.contains("district"));
+        purpose.setDisable(!names.contains("purpose"));
         boolean personal = p != null && p.personalData();
         passwordNote.setText(Ui.text(personal ? "exchange.export.passwordRequired" : "exchange.export.passwordOptional"));
         if (p != null && (target.getText().isBlank() || target.getText().endsWith(".xlsx"))) {
@@ -165,6 +177,12 @@ public final class ExportView implements View {
 
     private Map<String, String> filters() {
         Map<String, String> filters = new LinkedHashMap<>();
+        ExportProfile chosen = profile.getValue();
+        fixedFilters.forEach((name, value) -> {
+            if (chosen != null && chosen.filterNames().contains(name)) {
+                filters.put(name, value);
+            }
+        });
         if (!city.isDisabled() && !city.getText().isBlank()) {
             filters.put("city", city.getText().strip());
         }

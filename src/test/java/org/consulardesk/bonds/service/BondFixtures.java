@@ -2,6 +2,7 @@ package org.consulardesk.bonds.service;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -17,8 +18,10 @@ import org.consulardesk.registry.model.OrganisationKind;
 import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.service.RegistrationService;
 import org.consulardesk.security.model.Role;
+import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
 import org.consulardesk.security.service.UserService;
+import org.consulardesk.testsupport.MutableClock;
 import org.consulardesk.testsupport.TestRegistries;
 
 /**
@@ -29,6 +32,11 @@ public final class BondFixtures implements AutoCloseable {
     public static final String OFFICER = "o.mwangaza";
     public static final LocalDate START = LocalDate.of(2026, 1, 1);
     public static final LocalDate END = LocalDate.of(2027, 12, 31);
+    /** "Today" for every fixture session: inside the bonds' term, whenever the test runs. */
+    public static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
+
+    /** The clock of both sessions; tests may move it (e.g. past a deadline). */
+    public final MutableClock clock = new MutableClock(NOW);
 
     public final Path dir;
     public final Path stateDir;
@@ -38,10 +46,11 @@ public final class BondFixtures implements AutoCloseable {
     public BondFixtures(Path tmp) {
         dir = tmp.resolve("registry");
         stateDir = tmp.resolve("state");
-        head = TestRegistries.create(dir).session();
+        head = TestRegistries.create(dir, clock).session();
         new UserService(head, stateDir, TestRegistries.FAST).add(OFFICER, "Oren Mwangaza", Role.CONSULAR_OFFICER,
                 TestRegistries.OTHER_PASSPHRASE.toCharArray());
-        officer = TestRegistries.login(dir, stateDir, OFFICER, TestRegistries.OTHER_PASSPHRASE);
+        officer = new LoginService(stateDir, clock, millis -> { }).login(dir, OFFICER,
+                TestRegistries.OTHER_PASSPHRASE.toCharArray());
     }
 
     public Employer employer(String name) {

@@ -166,4 +166,17 @@ class ClaimServiceTest {
     private Claim get(Claim c) {
         return claims.get(c.id());
     }
+
+    @Test
+    void theHeadOfPostSetsTheDecisionPeriod() {
+        assertThat(new ClaimService(f.officer).decisionDays()).isEqualTo(ClaimService.DECISION_DAYS);
+        assertThat(userError(() -> new ClaimService(f.officer).setDecisionDays(14)).key()).isEqualTo("error.permission.denied");
+        assertThat(userError(() -> new ClaimService(f.head).setDecisionDays(0)).key()).isEqualTo("error.claim.decisionDays");
+        new ClaimService(f.head).setDecisionDays(14);
+        assertThat(new ClaimService(f.officer).decisionDays()).isEqualTo(14);
+        Claim c = file();
+        assertThat(c.decisionDue()).isEqualTo(c.filedOn().plusDays(14));
+        assertThat(f.head.audit().page(org.consulardesk.security.model.AuditFilter.ALL, 0, 200))
+                .anySatisfy(a -> assertThat(a.action()).isEqualTo("CLAIM_DECISION_DAYS_SET"));
+    }
 }

@@ -147,7 +147,7 @@ class EvacuationCostServiceTest {
             assertThat(u.bond().bond().id()).isEqualTo(pooledUsd.id());
             assertThat(u.required()).isEqualTo(Money.of("2000", "USD"));
         });
-        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(), BondFixtures.END) + 1;
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(f.clock), BondFixtures.END) + 1;
         assertThat(new BondAlertsService(f.officer).alerts(days).endingSoon()).hasSize(2);
         assertThat(new BondAlertsService(f.officer).alerts(0).endingSoon()).isEmpty();
     }

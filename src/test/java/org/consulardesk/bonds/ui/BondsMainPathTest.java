@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main path on the bond screens, headless: create a bond, cover a worker, deposit, activate, a
- * drawdown refused below zero, then a claim filed, decided and paid from the bond.
+ * drawdown refused below zero, one posted, the export buttons, then a claim filed, decided and paid from the bond.
  */
 class BondsMainPathTest extends FxRobot {
     static final BackgroundTasks SYNC = new BackgroundTasks() {
@@ -93,7 +93,9 @@ class BondsMainPathTest extends FxRobot {
     @SuppressWarnings("unchecked")
     void createDepositRefuseBelowZeroClaimDecideAndPay() throws Exception {
         BondsView bonds = BondsView.of(f.head, SYNC, new ScriptedDialogs());
-        FxScreens.show(bonds, 1280, 900);
+        FxScreens.show(bonds, 1200, 780);
+        java.util.List<String> exports = new java.util.ArrayList<>();
+        bonds.exportWith((from, profile, filters) -> exports.add(profile + " " + filters));
         assertThat(text("#bonds-thresholds")).contains("every entry needs a second officer");
         write("#bonds-threshold-currency", "usd");
         write("#bonds-threshold-amount", "100000");
@@ -138,9 +140,18 @@ class BondsMainPathTest extends FxRobot {
         assertThat(text("#bonds-error")).contains("cannot go below zero");
         assertThat(new BondService(f.head).overview(created.bond().id()).balance()).isEqualTo(Money.of("1500", "USD"));
         assertThat(lookup("#bonds-ledger").queryAs(TableView.class).getItems()).hasSize(1);
+        write("#bonds-entry-amount", "200");
+        press("#bonds-entry-post");
+        assertThat(text("#bonds-error")).isEmpty();
+        assertThat(lookup("#bonds-ledger").queryAs(TableView.class).getItems()).hasSize(2);
+        assertThat(bonds.shown().balance()).isEqualTo(Money.of("1300", "USD"));
+        assertThat(bonds.shown().bond().state()).isEqualTo(BondState.PARTIALLY_DRAWN);
+        press("#bonds-export-ledger");
+        press("#bonds-export-register");
+        assertThat(exports).containsExactly("bond-ledger {bond=" + created.bond().id() + "}", "bond-register {}");
 
         ClaimsView claims = ClaimsView.of(f.head, SYNC, new ScriptedDialogs());
-        FxScreens.show(claims, 1280, 900);
+        FxScreens.show(claims, 1200, 780);
         clickOn("#claims-new");
         write("#claims-file-bond", Long.toString(created.bond().id()));
         write("#claims-file-person", Long.toString(worker));
@@ -164,7 +175,7 @@ class BondsMainPathTest extends FxRobot {
         press("#claims-pay-record");
         assertThat(text("#claims-error")).isEmpty();
         assertThat(new ClaimService(f.head).get(filed.id()).status()).isEqualTo(ClaimStatus.PAID);
-        assertThat(new BondService(f.head).overview(created.bond().id()).balance()).isEqualTo(Money.of("1200", "USD"));
+        assertThat(new BondService(f.head).overview(created.bond().id()).balance()).isEqualTo(Money.of("1000", "USD"));
         assertThat(new BondService(f.head).get(created.bond().id()).state()).isEqualTo(BondState.PARTIALLY_DRAWN);
     }
 }

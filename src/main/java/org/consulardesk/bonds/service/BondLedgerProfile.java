@@ -1,0 +1,47 @@
+package org.consulardesk.bonds.service;
+
+import java.util.List;
+import org.consulardesk.exchange.service.ExportContext;
+import org.consulardesk.exchange.service.ExportProfile;
+import org.consulardesk.exchange.service.ExportSheet;
+import org.consulardesk.security.model.Permission;
+
+/**
+ * Every ledger entry of every bond (or of one employer's bonds, or one bond), typed. Entries may name a worker's registration number and carry officers' memos, so the workbook is always encrypted.
+ */
+public final class BondLedgerProfile implements ExportProfile {
+    public static final String NAME = "bond-ledger";
+    static final List<String> FILTERS = List.of(BondExports.EMPLOYER, BondExports.BOND);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String titleKey() {
+        return "bonds.export.profile.bond-ledger";
+    }
+
+    @Override
+    public Permission requiredPermission() {
+        return Permission.MANAGE_BONDS;
+    }
+
+    @Override
+    public boolean personalData() {
+        return true;
+    }
+
+    @Override
+    public List<String> filterNames() {
+        return FILTERS;
+    }
+
+    @Override
+    public List<ExportSheet> sheets(ExportContext context) {
+        BondExports.checkFilters(context, FILTERS);
+        return List.of(BondExports.entrySheet("Entries", BondExports.id(context, BondExports.EMPLOYER),
+                BondExports.id(context, BondExports.BOND)));
+    }
+}

@@ -121,6 +121,9 @@ public final class MapScreen implements View {
     private final Label insideCount = new Label();
     private final Label insideBreakdown = new Label();
     private final ListView<LocatedPerson> insideList = new ListView<>();
+    private final Button insideMore = new Button();
+    private InsideResult insideResult;
+    private int insidePages;
     private final CheckBox online = new CheckBox(Ui.text("map.basemap.online"));
     private final Spinner<Integer> fromZoom = new Spinner<>(0, 19, 10);
     private final Spinner<Integer> toZoom = new Spinner<>(0, 19, 14);
@@ -496,7 +499,12 @@ public final class MapScreen implements View {
         });
         HBox bufferRow = new HBox(6, new Label(Ui.text("map.inside.buffer")), buffer);
         bufferRow.setAlignment(Pos.CENTER_LEFT);
-        VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList);
+        insideMore.setId("map-inside-more");
+        insideMore.setOnAction(e -> showMoreInside());
+        insideMore.setVisible(false);
+        insideMore.setManaged(false);
+        VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList,
+                insideMore);
         insideBox.lookupAll(".label").forEach(n -> ((Label) n).setWrapText(true));
 
         online.setId("map-online");
@@ -825,10 +833,42 @@ public final class MapScreen implements View {
             parts.add("  \u2022 " + Ui.text("registry.vulnerability." + e.getKey()) + ": " + e.getValue());
         }
         insideBreakdown.setText(String.join("\n", parts));
-        List<LocatedPerson> sorted = new ArrayList<>(r.persons());
-        sorted.sort(java.util.Comparator.comparing(LocatedPerson::familyName).thenComparing(LocatedPerson::givenNames));
-        insideList.getItems().setAll(sorted);
+        insideResult = r;
+        insidePages = 1;
+        insideList.getItems().setAll(r.persons());
+        updateInsideMore();
         reveal(insideCount);
+    }
+
+    /** Names are read a page at a time: the next page is appended to the list. */
+    private void showMoreInside() {
+        InsideResult r = insideResult;
+        if (r == null || insideList.getItems().size() >= r.count()) {
+            return;
+        }
+        int index = insidePages;
+        insideMore.setDisable(true);
+        tasks.run(Ui.text("map.inside.running"), p -> inside.page(r.ids(), index), page -> {
+            if (r == insideResult) {
+                insideList.getItems().addAll(page);
+                insidePages = index + 1;
+            }
+            updateInsideMore();
+        }, e -> {
+            updateInsideMore();
+            fail(e);
+        });
+    }
+
+    private void updateInsideMore() {
+        InsideResult r = insideResult;
+        boolean more = r != null && insideList.getItems().size() < r.count();
+        insideMore.setVisible(more);
+        insideMore.setManaged(more);
+        insideMore.setDisable(false);
+        if (r != null) {
+            insideMore.setText(Ui.text("map.inside.more", insideList.getItems().size(), r.count()));
+        }
     }
 
     /** Scrolls the side panel so that a node shows (results appear below the fold). */
@@ -924,7 +964,7 @@ public final class MapScreen implements View {
 
     /** Opens on the densest area of registrants (the post's city), or the world when there are none. */
     private void centreOnRegistrants() {
-        tasks.run(Ui.text("map.loading"), p -> locations.grid(-90, -180, 90, 180, 2.0), cells -> {
+        tasks.run(Ui.text("map.loading"), p -> locations.clusters(-90, -180, 90, 180, 5), cells -> {
             cells.stream().max(java.util.Comparator.comparingInt(LocationCell::count))
                     .ifPresentOrElse(c -> goTo(c.latitude(), c.longitude(), 7), () -> goTo(20, 10, 2));
         }, e -> goTo(20, 10, 2));

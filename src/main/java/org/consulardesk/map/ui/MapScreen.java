@@ -124,7 +124,10 @@ public final class MapScreen implements View {
     private final Button insideMore = new Button();
     private InsideResult insideResult;
     private int insidePages;
-    private final CheckBox online = new CheckBox(Ui.text("map.basemap.online"));
+    /** Whether OpenStreetMap tiles are allowed (changed on the Settings screen). */
+    private final Label onlineStatus = new Label();
+    /** Hotspots whose validity ended are hidden unless this is ticked. */
+    private final CheckBox showExpired = new CheckBox(Ui.text("map.hotspots.showExpired"));
     private final Spinner<Integer> fromZoom = new Spinner<>(0, 19, 10);
     private final Spinner<Integer> toZoom = new Spinner<>(0, 19, 14);
     private final Label estimate = new Label();
@@ -159,6 +162,11 @@ public final class MapScreen implements View {
         map.setCenter(20, 10);
         map.addLayer(draw);
         addOverlay(hotspotLayer);
+        showExpired.setId("map-show-expired");
+        showExpired.setWrapText(true);
+        showExpired.selectedProperty().addListener((o, was, is) -> hotspotLayer.setShowExpired(is));
+        showExpired.setPadding(new Insets(0, 0, 6, 24));
+        layerToggles.getChildren().add(showExpired);
         addOverlay(registrants);
         // The drawing layer stays on top of every layer added later.
         map.removeLayer(draw);
@@ -412,7 +420,8 @@ public final class MapScreen implements View {
             @Override
             protected void updateItem(Hotspot h, boolean empty) {
                 super.updateItem(h, empty);
-                setText(empty || h == null ? null : h.name() + " \u2014 " + Ui.text("map.severity." + h.severity().name()));
+                setText(empty || h == null ? null : h.name() + " \u2014 " + Ui.text("map.severity." + h.severity().name())
+                        + (HotspotsOverlay.expired(h, java.time.LocalDate.now()) ? " " + Ui.text("map.hotspots.expiredMark") : ""));
             }
         });
         hotspotList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -507,10 +516,9 @@ public final class MapScreen implements View {
                 insideMore);
         insideBox.lookupAll(".label").forEach(n -> ((Label) n).setWrapText(true));
 
-        online.setId("map-online");
-        online.setWrapText(true);
-        online.setDisable(!settings.mayChange());
-        online.selectedProperty().addListener((o, was, is) -> changeOnline(is));
+        onlineStatus.setId("map-online-status");
+        onlineStatus.setWrapText(true);
+        onlineStatus.getStyleClass().add(Styles.MUTED);
         Button mbtiles = Ui.button("map.basemap.importMbtiles", e -> importMbTiles());
         mbtiles.setId("map-import-mbtiles");
         fromZoom.setPrefWidth(80);
@@ -527,7 +535,7 @@ public final class MapScreen implements View {
         Label offlineHelp = new Label(Ui.text("map.basemap.prepareHelp"));
         offlineHelp.setWrapText(true);
         offlineHelp.getStyleClass().add(Styles.MUTED);
-        VBox basemapBox = new VBox(8, online, mbtiles, new Separator(), offlineHelp, zooms, estimate, download);
+        VBox basemapBox = new VBox(8, onlineStatus, mbtiles, new Separator(), offlineHelp, zooms, estimate, download);
 
         VBox panel = new VBox(10,
                 titled("map.section.search", searchBox, true),
@@ -886,22 +894,6 @@ public final class MapScreen implements View {
 
     // ---------- basemap ----------
 
-    private void changeOnline(boolean allowed) {
-        if (allowed == basemap.networkAllowed()) {
-            return;
-        }
-        tasks.run(Ui.text("map.basemap.saving"), p -> {
-            settings.allowOnlineTiles(allowed);
-            return allowed;
-        }, done -> {
-            basemap.setNetworkAllowed(done);
-            download.setDisable(!done);
-        }, e -> {
-            online.setSelected(basemap.networkAllowed());
-            fail(e);
-        });
-    }
-
     private void importMbTiles() {
         dialogs.chooseFileToOpen(Ui.text("map.basemap.importMbtiles")).ifPresent(file ->
                 tasks.run(Ui.text("map.basemap.importing"), p -> basemap.importMbTiles(file), (MbTilesInfo info) ->
@@ -950,7 +942,7 @@ public final class MapScreen implements View {
     public void activate() {
         tasks.run(Ui.text("map.loading"), p -> settings.onlineTilesAllowed(), allowed -> {
             basemap.setNetworkAllowed(allowed);
-            online.setSelected(allowed);
+            onlineStatus.setText(Ui.text(allowed ? "map.basemap.onlineAllowed" : "map.basemap.onlineNotAllowed"));
             download.setDisable(!allowed);
         }, e -> { });
         loadHotspots(selected == null ? 0 : selected.id());
@@ -974,6 +966,11 @@ public final class MapScreen implements View {
     public void deactivate() {
         settle.stop();
         cancelDrawing();
+    }
+
+    /** For tests: the hotspots layer. */
+    HotspotsOverlay hotspotsLayer() {
+        return hotspotLayer;
     }
 
     /** For tests: the registrants layer. */

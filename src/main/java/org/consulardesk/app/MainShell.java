@@ -213,7 +213,8 @@ final class MainShell implements View {
                             if (autoLock != null) {
                                 autoLock.setTimeout(Duration.minutes(s.autoLockMinutes()));
                             }
-                        })),
+                        }, List.of(new org.consulardesk.map.ui.MapSettingsSection(
+                                new org.consulardesk.map.service.MapSettingsService(session), services.tasks())))),
                 new Entry("nav.account", null, () -> new AccountView(session, users, services.tasks(), this::updateUserLabel)));
         VBox nav = new VBox();
         nav.getStyleClass().add(Styles.NAV);
@@ -278,10 +279,13 @@ final class MainShell implements View {
     }
 
     private View crisisMap() {
-        return new org.consulardesk.map.ui.MapScreen(new org.consulardesk.registry.service.LocationService(session),
+        org.consulardesk.map.ui.MapScreen screen = new org.consulardesk.map.ui.MapScreen(new org.consulardesk.registry.service.LocationService(session),
                 new org.consulardesk.map.service.HotspotService(session), new org.consulardesk.map.service.InsideService(session),
                 new org.consulardesk.map.service.MapSettingsService(session), Gazetteer.bundled(), services.tasks(),
                 services.dialogs(), this::openPerson);
+        screen.addOverlay(new org.consulardesk.map.ui.PostsOverlay(
+                new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled()), services.tasks()));
+        return screen;
     }
 
     private void show(String key, Supplier<View> factory) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Area queries ("who is inside" polygons of 1 to 25 km around where registrants live) against the raw
- * bounding-box query on the same table in the same run, the map's grid clusters, and locally
+ * bounding-box query on the same table in the same run, the map's clusters (views at zoom 2 to 14), and locally
  * rendered basemap tiles.
  */
 @Command(name = "geo", mixinStandardHelpOptions = true)
@@ -56,8 +56,8 @@ final class BenchGeo implements Callable<Integer> {
         try (Session session = BenchRegistry.openOrCreate(terminal, registry, "consulardesk-bench-geo-", persons, seed)) {
             LocationService locations = new LocationService(session);
             InsideService inside = new InsideService(session);
-            int total = locations.count(-90, -180, 90, 180);
-            List<LocationCell> places = locations.grid(-90, -180, 90, 180, 0.5);
+            int total = locations.atMost(-90, -180, 90, 180);
+            List<LocationCell> places = locations.clusters(-90, -180, 90, 180, 10);
             SplittableRandom random = new SplittableRandom(seed);
             List<AreaGeometry> areas = new ArrayList<>();
             for (int i = 0; i < queries; i++) {
@@ -80,14 +80,13 @@ final class BenchGeo implements Callable<Integer> {
                 rawMs.add((System.nanoTime() - t) / 1e6);
             }
             List<Double> gridMs = new ArrayList<>();
-            for (int z = 2; z <= 12; z++) {
+            for (int z = 2; z <= 14; z++) {
                 for (int k = 0; k < 5; k++) {
                     LocationCell c = places.get(random.nextInt(places.size()));
                     double span = 360 / Math.pow(2, z) * 5;
-                    double cell = 360.0 / (256 * Math.pow(2, z)) * 72;
                     long t = System.nanoTime();
-                    locations.grid(Math.max(-90, c.latitude() - span / 3), Math.max(-180, c.longitude() - span / 2),
-                            Math.min(90, c.latitude() + span / 3), Math.min(180, c.longitude() + span / 2), cell);
+                    locations.clusters(Math.max(-90, c.latitude() - span / 3), Math.max(-180, c.longitude() - span / 2),
+                            Math.min(90, c.latitude() + span / 3), Math.min(180, c.longitude() + span / 2), z);
                     gridMs.add((System.nanoTime() - t) / 1e6);
                 }
             }
@@ -125,9 +124,9 @@ final class BenchGeo implements Callable<Integer> {
         }
     }
 
-    /** The raw engine: ids in the bounding box through the same index, nothing else. */
+    /** The raw engine: ids and points in the bounding box through the same index, nothing else. */
     private static void raw(LocationService locations, GeoBox b) {
-        locations.inBox(b.south(), b.west(), b.north(), b.east(), Integer.MAX_VALUE);
+        locations.pointsInBox(b.south(), b.west(), b.north(), b.east());
     }
 
     /** An irregular polygon of 7 to 12 points about {@code radiusKm} around a centre. */

@@ -8,7 +8,7 @@ import org.consulardesk.map.model.Area;
 import org.consulardesk.map.service.AreaFiles;
 import org.consulardesk.map.service.AreaGeometry;
 import org.consulardesk.map.service.InsideService;
-import org.consulardesk.registry.model.LocatedPerson;
+import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.service.Session;
 import picocli.CommandLine.Command;
@@ -43,10 +43,10 @@ final class GeoCommand extends GroupCommand {
             Area area = AreaFiles.readOneArea(file);
             AreaGeometry geometry = AreaGeometry.of(area, bufferKm);
             try (Session session = login.login(terminal)) {
-                List<LocatedPerson> inside = new InsideService(session).insideOnly(geometry);
+                List<LocatedPoint> inside = new InsideService(session).insideOnly(geometry);
                 session.audit().record(AuditEvent.on("AREA_QUERIED", "person", inside.size(), "area", "cli"));
                 terminal.out().println(Messages.get("cli.geo.inside.count", inside.size(), file.getFileName(), bufferKm));
-                inside.stream().mapToLong(LocatedPerson::id).sorted().forEach(id -> terminal.out().println(id));
+                inside.stream().mapToLong(LocatedPoint::id).sorted().forEach(id -> terminal.out().println(id));
             }
             return Cli.OK;
         }

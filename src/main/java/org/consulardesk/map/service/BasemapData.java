@@ -105,10 +105,12 @@ public final class BasemapData {
     private final Layer detailed;
     private final List<CountryLabel> countries;
     private final List<City> cities;
+    private final List<Line> admin1;
 
     private BasemapData() {
         coarse = readLayer("basemap-50m.bin.gz");
         detailed = readLayer("basemap-10m.bin.gz");
+        admin1 = readLines("admin1.bin.gz", "NEA1");
         countries = readCountries();
         cities = readCities();
     }
@@ -130,6 +132,11 @@ public final class BasemapData {
     /** 1:50m below zoom 5, 1:10m from there on. */
     public Layer layerFor(int zoom) {
         return zoom < 5 ? coarse : detailed;
+    }
+
+    /** First-level administrative borders inside countries (states, provinces, regions). */
+    public List<Line> admin1() {
+        return admin1;
     }
 
     public List<CountryLabel> countries() {
@@ -172,6 +179,24 @@ public final class BasemapData {
                 borders.add(points(in));
             }
             return new Layer(List.copyOf(land), List.copyOf(borders));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Line> readLines(String name, String expectedMagic) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(open(name), 1 << 16))) {
+            byte[] magic = new byte[4];
+            in.readFully(magic);
+            if (!expectedMagic.equals(new String(magic, StandardCharsets.US_ASCII))) {
+                throw new IllegalStateException("not a basemap lines file: " + name);
+            }
+            int lines = varint(in);
+            List<Line> out = new ArrayList<>(lines);
+            for (int i = 0; i < lines; i++) {
+                out.add(points(in));
+            }
+            return List.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,9 @@ public final class BasemapRenderer {
     static final Color LAND = new Color(0xF2EFE9);
     static final Color COAST = new Color(0x7DA7C0);
     static final Color BORDER = new Color(0x9E7FA8);
+    static final Color ADMIN1 = new Color(0xB9A6BF);
+    /** Zoom from which first-level administrative borders are drawn. */
+    static final int ADMIN1_ZOOM = 3;
     static final Color COUNTRY_TEXT = new Color(0x6F5A7E);
     static final Color CITY_TEXT = new Color(0x222222);
     static final Color HALO = new Color(255, 255, 255, 220);
@@ -72,6 +75,7 @@ public final class BasemapRenderer {
             Frame f = new Frame(tile);
             BasemapData.Layer layer = data.layerFor(tile.z());
             drawLand(g, f, layer);
+            drawAdmin1(g, f, data.admin1());
             drawBorders(g, f, layer);
             List<Rectangle2D> taken = new ArrayList<>();
             drawCities(g, f, taken);
@@ -147,6 +151,26 @@ public final class BasemapRenderer {
         g.setColor(COAST);
         g.setStroke(new BasicStroke(coastWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(coast);
+    }
+
+    /** First-level administrative borders: thin and light, from zoom 3 on, dashed from zoom 6. */
+    private static void drawAdmin1(Graphics2D g, Frame f, List<BasemapData.Line> lines) {
+        if (f.z < ADMIN1_ZOOM) {
+            return;
+        }
+        Path2D.Double all = new Path2D.Double();
+        for (double dx : WRAPS) {
+            for (BasemapData.Line line : lines) {
+                if (line.intersects(dx, f.x0, f.y0, f.x1, f.y1)) {
+                    appendChunks(all, line, f, dx);
+                }
+            }
+        }
+        float width = f.z < 5 ? 0.6f : f.z < 8 ? 1.0f : 1.3f;
+        g.setColor(ADMIN1);
+        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                f.z >= 6 ? new float[] {4f, 3f} : null, 0f));
+        g.draw(all);
     }
 
     private static void drawBorders(Graphics2D g, Frame f, BasemapData.Layer layer) {

@@ -1,6 +1,7 @@
 package org.consulardesk.map.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.consulardesk.map.model.Area;
 import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.InsideResult;
 import org.consulardesk.registry.model.LocatedPerson;
+import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.registry.service.LocationService;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.service.Session;
@@ -27,31 +29,45 @@ public final class InsideService {
         this.locations = new LocationService(session);
     }
 
+    /** Registrants listed with names at a time in "who is inside". */
+    public static final int PAGE = 200;
+
     public InsideResult inside(Area area, double bufferKm) {
         AreaGeometry geometry = AreaGeometry.of(area, bufferKm);
-        List<LocatedPerson> inside = insideOnly(geometry);
-        Map<Long, List<String>> vulnerabilities = locations.vulnerabilities(inside.stream().map(LocatedPerson::id).toList());
+        List<Long> ids = insideOnly(geometry).stream().map(LocatedPoint::id).sorted().toList();
+        Map<Long, List<String>> vulnerabilities = locations.vulnerabilities(ids);
         Map<String, Integer> byCode = new TreeMap<>();
         vulnerabilities.values().forEach(codes -> codes.forEach(c -> byCode.merge(c, 1, Integer::sum)));
         Set<Long> households = new HashSet<>();
         int alone = 0;
-        for (LocatedPerson p : inside) {
-            if (p.householdId() == null) {
+        for (Long household : locations.households(ids).values()) {
+            if (household == null) {
                 alone++;
             } else {
-                households.add(p.householdId());
+                households.add(household);
             }
         }
-        session.audit().record(AuditEvent.on("AREA_QUERIED", "person", inside.size(), "area"));
-        return new InsideResult(inside.size(), byCode, vulnerabilities.size(), households.size(), alone, inside);
+        session.audit().record(AuditEvent.on("AREA_QUERIED", "person", ids.size(), "area"));
+        return new InsideResult(ids.size(), byCode, vulnerabilities.size(), households.size(), alone, ids, page(ids, 0));
     }
 
-    /** Only the ids of registrants inside (the command line and benchmarks). */
-    public List<LocatedPerson> insideOnly(AreaGeometry geometry) {
+    /** Page {@code index} (from 0) of the registrants {@code ids} with their names, sorted by name. */
+    public List<LocatedPerson> page(List<Long> ids, int index) {
+        int from = Math.min(ids.size(), index * PAGE);
+        List<LocatedPerson> page = new ArrayList<>(locations.persons(ids.subList(from, Math.min(ids.size(), from + PAGE))));
+        page.sort(Comparator.comparing(LocatedPerson::familyName, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(LocatedPerson::givenNames, String.CASE_INSENSITIVE_ORDER).thenComparingLong(LocatedPerson::id));
+        return page;
+    }
+
+    /**
+     * Ids and points of the registrants inside (the command line, benchmarks and the list): the
+     * candidates in the area's box come from the location index without their names.
+     */
+    public List<LocatedPoint> insideOnly(AreaGeometry geometry) {
         GeoBox box = geometry.box();
-        List<LocatedPerson> candidates = locations.inBox(box.south(), box.west(), box.north(), box.east(), Integer.MAX_VALUE);
-        List<LocatedPerson> inside = new ArrayList<>();
-        for (LocatedPerson p : candidates) {
+        List<LocatedPoint> inside = new ArrayList<>();
+        for (LocatedPoint p : locations.pointsInBox(box.south(), box.west(), box.north(), box.east())) {
             if (geometry.contains(p.latitude(), p.longitude())) {
                 inside.add(p);
             }

@@ -19,11 +19,15 @@ import org.consulardesk.map.service.AreaGeometry;
 
 /** Hotspots as filled outlines coloured by severity, with their names; a click selects one. */
 final class HotspotsOverlay extends OverlayLayer implements MapOverlay {
+    static final Color EXPIRED = Color.web("#8a8a8a");
     static final Color[] SEVERITY = {Color.web("#e3b505"), Color.web("#f07c00"), Color.web("#d62728"), Color.web("#7a0d0d")};
 
     private final Consumer<Hotspot> onSelect;
     private List<Hotspot> hotspots = List.of();
     private long selected;
+    private boolean showExpired;
+    private java.util.function.Supplier<java.time.LocalDate> today = java.time.LocalDate::now;
+    private int drawn;
 
     /** One drawn ring: its polygon node and its points (longitudes unwrapped so a ring crossing 180 stays whole). */
     private record Ring(Polygon node, double[] latLon) {
@@ -49,13 +53,36 @@ final class HotspotsOverlay extends OverlayLayer implements MapOverlay {
 
     @Override
     public List<LegendEntry> legend() {
-        return java.util.Arrays.stream(Severity.values())
-                .map(s -> new LegendEntry(SEVERITY[s.ordinal()], Ui.text("map.severity." + s.name()))).toList();
+        List<LegendEntry> out = new ArrayList<>(java.util.Arrays.stream(Severity.values())
+                .map(s -> new LegendEntry(SEVERITY[s.ordinal()], Ui.text("map.severity." + s.name()))).toList());
+        out.add(new LegendEntry(EXPIRED, Ui.text("map.legend.expired")));
+        return out;
     }
 
     @Override
     public void refresh(Viewport viewport) {
         // Hotspots are few and all drawn; the screen reloads them after each change.
+    }
+
+    /** Whether hotspots whose validity ended are drawn (off by default; the selected one always is). */
+    void setShowExpired(boolean show) {
+        showExpired = show;
+        rebuild();
+    }
+
+    /** For tests: the day validity is judged on. */
+    void setToday(java.util.function.Supplier<java.time.LocalDate> today) {
+        this.today = today;
+        rebuild();
+    }
+
+    static boolean expired(Hotspot h, java.time.LocalDate day) {
+        return h.validTo() != null && h.validTo().isBefore(day);
+    }
+
+    /** Hotspots drawn now. */
+    int drawn() {
+        return drawn;
     }
 
     void show(List<Hotspot> list, long selectedId) {
@@ -68,9 +95,16 @@ final class HotspotsOverlay extends OverlayLayer implements MapOverlay {
         getChildren().clear();
         rings.clear();
         labels.clear();
+        drawn = 0;
+        java.time.LocalDate day = today.get();
         for (Hotspot h : hotspots) {
-            Color c = SEVERITY[h.severity().ordinal()];
             boolean isSelected = h.id() == selected;
+            boolean isExpired = expired(h, day);
+            if (isExpired && !showExpired && !isSelected) {
+                continue;
+            }
+            drawn++;
+            Color c = isExpired ? EXPIRED : SEVERITY[h.severity().ordinal()];
             List<List<LatLon>> outlines = h.area().isCircle() ? AreaGeometry.of(h.area(), 0).outlines()
                     : h.area().polygons().stream().flatMap(List::stream).toList();
             double sumLat = 0;

@@ -24,11 +24,14 @@ public final class MapPointPicker {
     public static Optional<double[]> pick(Node owner, double[] current, double[] fallback) {
         double[] start = current != null ? current : fallback;
         MapView map = new MapView();
+        map.setId("map-pick-view");
+        map.setAccessibleText(Ui.text("map.pick.title"));
         map.setPrefSize(760, 520);
         map.setStyle("-fx-background-color: #f2efe9;");
         double[] chosen = current == null ? null : current.clone();
         double[][] holder = {chosen};
         Label where = new Label();
+        where.setId("map-pick-value");
         PinLayer pin = new PinLayer();
         map.addLayer(pin);
         map.setZoom(current != null ? 15 : 11);

@@ -121,7 +121,13 @@ public final class MapScreen implements View {
     private final Label insideCount = new Label();
     private final Label insideBreakdown = new Label();
     private final ListView<LocatedPerson> insideList = new ListView<>();
-    private final CheckBox online = new CheckBox(Ui.text("map.basemap.online"));
+    private final Button insideMore = new Button();
+    private InsideResult insideResult;
+    private int insidePages;
+    /** Whether OpenStreetMap tiles are allowed (changed on the Settings screen). */
+    private final Label onlineStatus = new Label();
+    /** Hotspots whose validity ended are hidden unless this is ticked. */
+    private final CheckBox showExpired = new CheckBox(Ui.text("map.hotspots.showExpired"));
     private final Spinner<Integer> fromZoom = new Spinner<>(0, 19, 10);
     private final Spinner<Integer> toZoom = new Spinner<>(0, 19, 14);
     private final Label estimate = new Label();
@@ -156,6 +162,11 @@ public final class MapScreen implements View {
         map.setCenter(20, 10);
         map.addLayer(draw);
         addOverlay(hotspotLayer);
+        showExpired.setId("map-show-expired");
+        showExpired.setWrapText(true);
+        showExpired.selectedProperty().addListener((o, was, is) -> hotspotLayer.setShowExpired(is));
+        showExpired.setPadding(new Insets(0, 0, 6, 24));
+        layerToggles.getChildren().add(showExpired);
         addOverlay(registrants);
         // The drawing layer stays on top of every layer added later.
         map.removeLayer(draw);
@@ -409,7 +420,8 @@ public final class MapScreen implements View {
             @Override
             protected void updateItem(Hotspot h, boolean empty) {
                 super.updateItem(h, empty);
-                setText(empty || h == null ? null : h.name() + " \u2014 " + Ui.text("map.severity." + h.severity().name()));
+                setText(empty || h == null ? null : h.name() + " \u2014 " + Ui.text("map.severity." + h.severity().name())
+                        + (HotspotsOverlay.expired(h, java.time.LocalDate.now()) ? " " + Ui.text("map.hotspots.expiredMark") : ""));
             }
         });
         hotspotList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -496,13 +508,17 @@ public final class MapScreen implements View {
         });
         HBox bufferRow = new HBox(6, new Label(Ui.text("map.inside.buffer")), buffer);
         bufferRow.setAlignment(Pos.CENTER_LEFT);
-        VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList);
+        insideMore.setId("map-inside-more");
+        insideMore.setOnAction(e -> showMoreInside());
+        insideMore.setVisible(false);
+        insideMore.setManaged(false);
+        VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList,
+                insideMore);
         insideBox.lookupAll(".label").forEach(n -> ((Label) n).setWrapText(true));
 
-        online.setId("map-online");
-        online.setWrapText(true);
-        online.setDisable(!settings.mayChange());
-        online.selectedProperty().addListener((o, was, is) -> changeOnline(is));
+        onlineStatus.setId("map-online-status");
+        onlineStatus.setWrapText(true);
+        onlineStatus.getStyleClass().add(Styles.MUTED);
         Button mbtiles = Ui.button("map.basemap.importMbtiles", e -> importMbTiles());
         mbtiles.setId("map-import-mbtiles");
         fromZoom.setPrefWidth(80);
@@ -519,7 +535,7 @@ public final class MapScreen implements View {
         Label offlineHelp = new Label(Ui.text("map.basemap.prepareHelp"));
         offlineHelp.setWrapText(true);
         offlineHelp.getStyleClass().add(Styles.MUTED);
-        VBox basemapBox = new VBox(8, online, mbtiles, new Separator(), offlineHelp, zooms, estimate, download);
+        VBox basemapBox = new VBox(8, onlineStatus, mbtiles, new Separator(), offlineHelp, zooms, estimate, download);
 
         VBox panel = new VBox(10,
                 titled("map.section.search", searchBox, true),
@@ -825,10 +841,42 @@ public final class MapScreen implements View {
             parts.add("  \u2022 " + Ui.text("registry.vulnerability." + e.getKey()) + ": " + e.getValue());
         }
         insideBreakdown.setText(String.join("\n", parts));
-        List<LocatedPerson> sorted = new ArrayList<>(r.persons());
-        sorted.sort(java.util.Comparator.comparing(LocatedPerson::familyName).thenComparing(LocatedPerson::givenNames));
-        insideList.getItems().setAll(sorted);
+        insideResult = r;
+        insidePages = 1;
+        insideList.getItems().setAll(r.persons());
+        updateInsideMore();
         reveal(insideCount);
+    }
+
+    /** Names are read a page at a time: the next page is appended to the list. */
+    private void showMoreInside() {
+        InsideResult r = insideResult;
+        if (r == null || insideList.getItems().size() >= r.count()) {
+            return;
+        }
+        int index = insidePages;
+        insideMore.setDisable(true);
+        tasks.run(Ui.text("map.inside.running"), p -> inside.page(r.ids(), index), page -> {
+            if (r == insideResult) {
+                insideList.getItems().addAll(page);
+                insidePages = index + 1;
+            }
+            updateInsideMore();
+        }, e -> {
+            updateInsideMore();
+            fail(e);
+        });
+    }
+
+    private void updateInsideMore() {
+        InsideResult r = insideResult;
+        boolean more = r != null && insideList.getItems().size() < r.count();
+        insideMore.setVisible(more);
+        insideMore.setManaged(more);
+        insideMore.setDisable(false);
+        if (r != null) {
+            insideMore.setText(Ui.text("map.inside.more", insideList.getItems().size(), r.count()));
+        }
     }
 
     /** Scrolls the side panel so that a node shows (results appear below the fold). */
@@ -845,22 +893,6 @@ public final class MapScreen implements View {
     }
 
     // ---------- basemap ----------
-
-    private void changeOnline(boolean allowed) {
-        if (allowed == basemap.networkAllowed()) {
-            return;
-        }
-        tasks.run(Ui.text("map.basemap.saving"), p -> {
-            settings.allowOnlineTiles(allowed);
-            return allowed;
-        }, done -> {
-            basemap.setNetworkAllowed(done);
-            download.setDisable(!done);
-        }, e -> {
-            online.setSelected(basemap.networkAllowed());
-            fail(e);
-        });
-    }
 
     private void importMbTiles() {
         dialogs.chooseFileToOpen(Ui.text("map.basemap.importMbtiles")).ifPresent(file ->
@@ -910,7 +942,7 @@ public final class MapScreen implements View {
     public void activate() {
         tasks.run(Ui.text("map.loading"), p -> settings.onlineTilesAllowed(), allowed -> {
             basemap.setNetworkAllowed(allowed);
-            online.setSelected(allowed);
+            onlineStatus.setText(Ui.text(allowed ? "map.basemap.onlineAllowed" : "map.basemap.onlineNotAllowed"));
             download.setDisable(!allowed);
         }, e -> { });
         loadHotspots(selected == null ? 0 : selected.id());
@@ -924,7 +956,7 @@ public final class MapScreen implements View {
 
     /** Opens on the densest area of registrants (the post's city), or the world when there are none. */
     private void centreOnRegistrants() {
-        tasks.run(Ui.text("map.loading"), p -> locations.grid(-90, -180, 90, 180, 2.0), cells -> {
+        tasks.run(Ui.text("map.loading"), p -> locations.clusters(-90, -180, 90, 180, 5), cells -> {
             cells.stream().max(java.util.Comparator.comparingInt(LocationCell::count))
                     .ifPresentOrElse(c -> goTo(c.latitude(), c.longitude(), 7), () -> goTo(20, 10, 2));
         }, e -> goTo(20, 10, 2));
@@ -934,6 +966,11 @@ public final class MapScreen implements View {
     public void deactivate() {
         settle.stop();
         cancelDrawing();
+    }
+
+    /** For tests: the hotspots layer. */
+    HotspotsOverlay hotspotsLayer() {
+        return hotspotLayer;
     }
 
     /** For tests: the registrants layer. */

@@ -23,15 +23,14 @@ import org.consulardesk.registry.model.LocationCell;
 import org.consulardesk.registry.service.LocationService;
 
 /**
- * Registrants on the map: counts per grid cell (computed in SQL) while many are in view, single
- * markers coloured by the chosen attribute once few are. Never reads everyone.
+ * Registrants on the map: counts per grid cell (read from the counts the registry keeps per cell,
+ * ADR 0045) while many are in view, single markers coloured by the chosen attribute once few are.
+ * Never reads everyone. Clusters are not coloured: the colouring applies to markers.
  */
 final class RegistrantsOverlay extends OverlayLayer implements MapOverlay {
     /** Markers are shown from this zoom on (street level) when the view holds at most {@link #MARKER_LIMIT}. */
     static final double MARKER_ZOOM = 12;
     static final int MARKER_LIMIT = 400;
-    /** Cluster cells are about this many pixels wide. */
-    private static final double CELL_PIXELS = 72;
 
     private final LocationService locations;
     private final BackgroundTasks tasks;
@@ -99,17 +98,20 @@ final class RegistrantsOverlay extends OverlayLayer implements MapOverlay {
         last = viewport;
         long mine = ++generation;
         GeoBox b = viewport.box();
-        double cell = 360.0 / (256 * Math.pow(2, Math.floor(viewport.zoom()))) * CELL_PIXELS;
+        double zoom = viewport.zoom();
         boolean needsVulnerabilities = colouring.needsVulnerabilities();
-        boolean closeEnough = viewport.zoom() >= MARKER_ZOOM - 0.01;
+        boolean closeEnough = zoom >= MARKER_ZOOM - 0.01;
         tasks.run(Ui.text("map.loading"), progress -> {
-            if (closeEnough && locations.count(b.south(), b.west(), b.north(), b.east()) <= MARKER_LIMIT) {
+            // The counts per cell bound how many are in view; the exact count only when that is close.
+            int bound = closeEnough ? locations.atMost(b.south(), b.west(), b.north(), b.east()) : Integer.MAX_VALUE;
+            if (bound <= MARKER_LIMIT
+                    || bound <= 4 * MARKER_LIMIT && locations.count(b.south(), b.west(), b.north(), b.east()) <= MARKER_LIMIT) {
                 List<LocatedPerson> found = locations.inBox(b.south(), b.west(), b.north(), b.east(), MARKER_LIMIT);
                 Map<Long, List<String>> v = needsVulnerabilities && !found.isEmpty()
                         ? locations.vulnerabilities(found.stream().map(LocatedPerson::id).toList()) : Map.of();
                 return new Loaded(List.of(), found, v);
             }
-            return new Loaded(locations.grid(b.south(), b.west(), b.north(), b.east(), cell), List.of(), Map.of());
+            return new Loaded(locations.clusters(b.south(), b.west(), b.north(), b.east(), zoom), List.of(), Map.of());
         }, loaded -> {
             if (mine == generation) {
                 cells = loaded.cells();

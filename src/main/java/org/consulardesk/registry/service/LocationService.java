@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.LocatedPerson;
+import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.registry.model.LocationCell;
 import org.consulardesk.registry.store.LocationStore;
 import org.consulardesk.security.model.Permission;
@@ -36,6 +38,67 @@ public final class LocationService {
             }
             return out;
         });
+    }
+
+    /**
+     * The map's clusters for a view at a Web Mercator zoom: cells about 64 pixels wide. Up to zoom
+     * 14 they are read from the counts kept per cell (never from the registrants), beyond that
+     * (a view a few kilometres wide) aggregated from the registrants in view.
+     */
+    public List<LocationCell> clusters(double south, double west, double north, double east, double zoom) {
+        session.require(Permission.VIEW_REGISTRY);
+        int level = Math.max(GeoGrid.COARSEST_LEVEL, GeoGrid.levelForZoom(zoom));
+        if (level > GeoGrid.FINE_LEVEL) {
+            return grid(south, west, north, east, GeoGrid.size(level));
+        }
+        return session.database().read(tx -> {
+            List<LocationCell> out = new ArrayList<>();
+            for (double[] b : split(south, west, north, east)) {
+                out.addAll(store.cells(tx, b[0], b[1], b[2], b[3], level));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * At least as many registrants as the box holds (the fine cells that overlap it, from the
+     * counts per cell): cheap at any size, exact enough to decide whether single markers fit.
+     */
+    public int atMost(double south, double west, double north, double east) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> {
+            int n = 0;
+            for (double[] b : split(south, west, north, east)) {
+                for (LocationCell c : store.cells(tx, b[0], b[1], b[2], b[3], GeoGrid.FINE_LEVEL)) {
+                    n += c.count();
+                }
+            }
+            return n;
+        });
+    }
+
+    /** Ids and points of the registrants in the box (no names: for exact area tests). */
+    public List<LocatedPoint> pointsInBox(double south, double west, double north, double east) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> {
+            List<LocatedPoint> out = new ArrayList<>();
+            for (double[] b : split(south, west, north, east)) {
+                out.addAll(store.pointsInBox(tx, b[0], b[1], b[2], b[3]));
+            }
+            return out;
+        });
+    }
+
+    /** Names, households and purposes of these registrants (one page of a list). */
+    public List<LocatedPerson> persons(Collection<Long> personIds) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.persons(tx, personIds));
+    }
+
+    /** Household id per registrant (null: on their own). */
+    public Map<Long, Long> households(Collection<Long> personIds) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.households(tx, personIds));
     }
 
     public int count(double south, double west, double north, double east) {

@@ -24,6 +24,7 @@ import org.consulardesk.registry.model.Consent;
 import org.consulardesk.registry.model.ContactMethod;
 import org.consulardesk.registry.model.EmergencyContact;
 import org.consulardesk.registry.model.Employment;
+import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.Organisation;
 import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.model.TravelDocument;
@@ -79,10 +80,11 @@ public final class BulkRegistrationStore {
         BatchBindStep persons = dsl.batch(dsl.insertInto(PERSON, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.FAMILY_NAME_ORIGINAL,
                 PERSON.GIVEN_NAMES_ORIGINAL, PERSON.SEX, PERSON.BIRTH_DATE, PERSON.PLACE_OF_BIRTH, PERSON.NATIONALITY_EVIDENCE,
                 PERSON.LANGUAGES, PERSON.NOTES, PERSON.PURPOSE, PERSON.HOUSEHOLD_ID, PERSON.ADDRESS_LINE1, PERSON.ADDRESS_LINE2,
-                PERSON.DISTRICT, PERSON.CITY, PERSON.COUNTRY_CODE, PERSON.LATITUDE, PERSON.LONGITUDE, PERSON.LOCATION_ACCURACY_M,
-                PERSON.LOCATION_SOURCE, PERSON.LOCATION_CONFIRMED_ON, PERSON.ARRIVAL_DATE, PERSON.PLANNED_DEPARTURE,
+                PERSON.DISTRICT, PERSON.CITY, PERSON.COUNTRY_CODE, PERSON.LATITUDE, PERSON.LONGITUDE, PERSON.GEO_CELL,
+                PERSON.LOCATION_ACCURACY_M, PERSON.LOCATION_SOURCE, PERSON.LOCATION_CONFIRMED_ON, PERSON.ARRIVAL_DATE, PERSON.PLANNED_DEPARTURE,
                 PERSON.SEARCH_NAME, PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.ROW_VERSION)
-                .values(java.util.Collections.nCopies(28, null)));
+                .values(java.util.Collections.nCopies(29, null)));
+        LocationStore.CellDeltas cells = new LocationStore.CellDeltas();
         List<Registration> all = new ArrayList<>();
         List<RegistrationStore.SearchKeys> allKeys = new ArrayList<>();
         int h = 0;
@@ -96,14 +98,19 @@ public final class BulkRegistrationStore {
                         r.languages().isEmpty() ? null : String.join(",", r.languages()), r.notes(), r.purpose().name(), household,
                         w.addressLine1(), w.addressLine2(), w.district(), w.city(), w.countryCode(),
                         w.point() == null ? null : w.point().latitude(), w.point() == null ? null : w.point().longitude(),
+                        w.point() == null ? null : GeoGrid.fineCell(w.point().latitude(), w.point().longitude()),
                         w.point() == null ? null : w.point().accuracyMetres(),
                         w.point() == null || w.point().source() == null ? null : w.point().source().name(),
                         w.confirmedOn(), w.arrivalDate(), w.plannedDeparture(), k.searchName(), at, at, 1);
+                if (w.point() != null) {
+                    cells.add(w.point().latitude(), w.point().longitude(), 1);
+                }
                 all.add(r);
                 allKeys.add(k);
             }
         }
         persons.execute();
+        new LocationStore().apply(tx, cells);
         List<Long> ids = idsAbove(dsl, "person", personBase, all.size());
 
         BatchBindStep tokens = dsl.batch(dsl.insertInto(PERSON_NAME_TOKEN, PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,

@@ -1,6 +1,7 @@
 package org.consulardesk.registry.store;
 
 import static org.consulardesk.store.generated.Tables.PERSON;
+import static org.consulardesk.store.generated.Tables.PERSON_CELL;
 import static org.consulardesk.store.generated.Tables.VULNERABILITY;
 
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.LocatedPerson;
+import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.registry.model.LocationCell;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.store.Tx;
@@ -20,9 +23,154 @@ import org.jooq.impl.SQLDataType;
 /**
  * Registrants by place, through the (latitude, longitude) index: a box is one index range on
  * latitude, filtered on longitude; grids are aggregated in SQL, so no query reads everyone.
- * Boxes here never cross the antimeridian (the service splits them).
+ * Counts per grid cell ({@code person_cell}, ADR 0045) are kept here too: every writer of a
+ * person's point calls {@link #moved} in the same transaction. Boxes here never cross the
+ * antimeridian (the service splits them).
  */
 public final class LocationStore {
+
+    /**
+     * Keeps the cell counts right when a registrant's point changes (null: no point): the old
+     * point's cells lose one, the new point's cells gain one, at every counted level.
+     */
+    public void moved(Tx tx, Double oldLat, Double oldLon, Double newLat, Double newLon) {
+        boolean hadPoint = oldLat != null && oldLon != null;
+        boolean hasPoint = newLat != null && newLon != null;
+        if (hadPoint && hasPoint && oldLat.equals(newLat) && oldLon.equals(newLon)) {
+            return;
+        }
+        CellDeltas deltas = new CellDeltas();
+        if (hadPoint) {
+            deltas.add(oldLat, oldLon, -1);
+        }
+        if (hasPoint) {
+            deltas.add(newLat, newLon, 1);
+        }
+        apply(tx, deltas);
+    }
+
+    /** Changes to cell counts gathered in memory (a batch of registrations), applied by {@link #apply}. */
+    public static final class CellDeltas {
+        private final Map<List<Integer>, double[]> byCell = new HashMap<>();
+
+        public void add(double lat, double lon, int persons) {
+            for (int level = GeoGrid.COARSEST_LEVEL; level <= GeoGrid.FINE_LEVEL; level++) {
+                double[] d = byCell.computeIfAbsent(List.of(level, GeoGrid.row(lat, level), GeoGrid.column(lon, level)),
+                        k -> new double[3]);
+                d[0] += persons;
+                d[1] += persons * lat;
+                d[2] += persons * lon;
+            }
+        }
+
+        public boolean isEmpty() {
+            return byCell.isEmpty();
+        }
+    }
+
+    public void apply(Tx tx, CellDeltas deltas) {
+        var dsl = tx.dsl();
+        for (Map.Entry<List<Integer>, double[]> e : deltas.byCell.entrySet()) {
+            int level = e.getKey().get(0);
+            int row = e.getKey().get(1);
+            int column = e.getKey().get(2);
+            int persons = (int) e.getValue()[0];
+            if (persons == 0 && e.getValue()[1] == 0 && e.getValue()[2] == 0) {
+                continue; // a move within the cell to the very same point
+            }
+            Condition key = PERSON_CELL.CELL_LEVEL.eq(level).and(PERSON_CELL.CELL_ROW.eq(row)).and(PERSON_CELL.CELL_COL.eq(column));
+            int updated = dsl.update(PERSON_CELL).set(PERSON_CELL.PERSONS, PERSON_CELL.PERSONS.plus(persons))
+                    .set(PERSON_CELL.SUM_LAT, PERSON_CELL.SUM_LAT.plus(e.getValue()[1]))
+                    .set(PERSON_CELL.SUM_LON, PERSON_CELL.SUM_LON.plus(e.getValue()[2]))
+                    .where(key).execute();
+            if (updated == 0 && persons > 0) {
+                dsl.insertInto(PERSON_CELL).set(PERSON_CELL.CELL_LEVEL, level).set(PERSON_CELL.CELL_ROW, row)
+                        .set(PERSON_CELL.CELL_COL, column).set(PERSON_CELL.PERSONS, persons)
+                        .set(PERSON_CELL.SUM_LAT, e.getValue()[1]).set(PERSON_CELL.SUM_LON, e.getValue()[2]).execute();
+            } else if (persons < 0) {
+                dsl.deleteFrom(PERSON_CELL).where(key.and(PERSON_CELL.PERSONS.le(0))).execute();
+            }
+        }
+    }
+
+    /**
+     * Counted cells of one level in a box (cells that overlap it), from {@code person_cell} only;
+     * each at the mean point of its registrants.
+     */
+    public List<LocationCell> cells(Tx tx, double south, double west, double north, double east, int level) {
+        int max = (1 << level) - 1;
+        int r0 = Math.max(0, GeoGrid.row(south, level));
+        int r1 = Math.min(max, GeoGrid.row(north, level));
+        int c0 = Math.max(0, GeoGrid.column(west, level));
+        int c1 = Math.min(2 * max + 1, GeoGrid.column(east, level));
+        return tx.dsl().select(PERSON_CELL.CELL_ROW, PERSON_CELL.CELL_COL, PERSON_CELL.PERSONS, PERSON_CELL.SUM_LAT,
+                        PERSON_CELL.SUM_LON).from(PERSON_CELL)
+                .where(PERSON_CELL.CELL_LEVEL.eq(level).and(PERSON_CELL.CELL_ROW.between(r0, r1))
+                        .and(PERSON_CELL.CELL_COL.between(c0, c1)).and(PERSON_CELL.PERSONS.gt(0)))
+                .fetch(r -> new LocationCell(r.value1(), r.value2(), r.value3(), r.value4() / r.value3(), r.value5() / r.value3()));
+    }
+
+    /** Recounts every cell from the registrants' points (after a load that bypassed {@link #moved}). */
+    public void rebuildCells(Tx tx) {
+        var dsl = tx.dsl();
+        dsl.execute("UPDATE person SET geo_cell = CAST(FLOOR((latitude + 90) / " + GeoGrid.size(GeoGrid.FINE_LEVEL)
+                + ") AS BIGINT) * " + GeoGrid.ROW_STRIDE + " + CAST(FLOOR((longitude + 180) / "
+                + GeoGrid.size(GeoGrid.FINE_LEVEL) + ") AS BIGINT) WHERE latitude IS NOT NULL AND longitude IS NOT NULL");
+        dsl.execute("UPDATE person SET geo_cell = NULL WHERE geo_cell IS NOT NULL AND (latitude IS NULL OR longitude IS NULL)");
+        dsl.deleteFrom(PERSON_CELL).execute();
+        dsl.execute("INSERT INTO person_cell (cell_level, cell_row, cell_col, persons, sum_lat, sum_lon) SELECT "
+                + GeoGrid.FINE_LEVEL + ", CAST(geo_cell / " + GeoGrid.ROW_STRIDE + " AS INTEGER), CAST(MOD(geo_cell, "
+                + GeoGrid.ROW_STRIDE + ") AS INTEGER), COUNT(*), SUM(latitude), SUM(longitude)"
+                + " FROM person WHERE geo_cell IS NOT NULL GROUP BY geo_cell");
+        for (int level = GeoGrid.FINE_LEVEL - 1; level >= GeoGrid.COARSEST_LEVEL; level--) {
+            dsl.execute("INSERT INTO person_cell (cell_level, cell_row, cell_col, persons, sum_lat, sum_lon) SELECT " + level
+                    + ", cell_row / 2, cell_col / 2, SUM(persons), SUM(sum_lat), SUM(sum_lon) FROM person_cell WHERE cell_level = "
+                    + (level + 1) + " GROUP BY cell_row / 2, cell_col / 2");
+        }
+    }
+
+    /** Registrants per fine cell counted straight from {@code person} (to check the counts). */
+    public Map<Long, Integer> countsByFineCell(Tx tx) {
+        Map<Long, Integer> out = new HashMap<>();
+        tx.dsl().select(PERSON.GEO_CELL, DSL.count()).from(PERSON).where(PERSON.GEO_CELL.isNotNull()).groupBy(PERSON.GEO_CELL)
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /** Ids and points only (read from the location index, no row lookups for names). */
+    public List<LocatedPoint> pointsInBox(Tx tx, double south, double west, double north, double east) {
+        return tx.dsl().select(PERSON.ID, PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON)
+                .where(inBox(south, west, north, east))
+                .fetch(r -> new LocatedPoint(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The registrants of these ids that have a point, sorted by name; households and purposes too. */
+    public List<LocatedPerson> persons(Tx tx, Collection<Long> ids) {
+        List<LocatedPerson> out = new ArrayList<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<Long> batch = all.subList(i, Math.min(all.size(), i + 1000));
+            out.addAll(tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.LATITUDE, PERSON.LONGITUDE,
+                            PERSON.HOUSEHOLD_ID, PERSON.PURPOSE)
+                    .from(PERSON).where(PERSON.ID.in(batch).and(PERSON.LATITUDE.isNotNull()))
+                    .fetch(r -> new LocatedPerson(r.get(PERSON.ID), r.get(PERSON.FAMILY_NAME), r.get(PERSON.GIVEN_NAMES),
+                            r.get(PERSON.LATITUDE), r.get(PERSON.LONGITUDE), r.get(PERSON.HOUSEHOLD_ID),
+                            PurposeOfStay.valueOf(r.get(PERSON.PURPOSE)))));
+        }
+        return out;
+    }
+
+    /** Household of each of these ids (persons on their own map to null). */
+    public Map<Long, Long> households(Tx tx, Collection<Long> ids) {
+        Map<Long, Long> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<Long> batch = all.subList(i, Math.min(all.size(), i + 1000));
+            tx.dsl().select(PERSON.ID, PERSON.HOUSEHOLD_ID).from(PERSON).where(PERSON.ID.in(batch))
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
 
     private static Condition inBox(double south, double west, double north, double east) {
         return PERSON.LATITUDE.between(south, north).and(PERSON.LONGITUDE.between(west, east));

@@ -28,6 +28,7 @@ import org.consulardesk.registry.model.ContactMethod;
 import org.consulardesk.registry.model.DocumentType;
 import org.consulardesk.registry.model.EmergencyContact;
 import org.consulardesk.registry.model.Employment;
+import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.GeoPoint;
 import org.consulardesk.registry.model.LocationSource;
 import org.consulardesk.registry.model.NationalityEvidence;
@@ -47,6 +48,8 @@ import org.jooq.DSLContext;
  * written together in the caller's transaction. Child lists are replaced as a whole on update.
  */
 public final class RegistrationStore {
+    /** Keeps the registrants-per-cell counts of the map in step with every point written here. */
+    private final LocationStore locations = new LocationStore();
 
     /** Keys the store needs beyond the record itself (computed by the service). */
     public record SearchKeys(String searchName, Collection<String> tokens, Collection<String> phoneticKeys) {
@@ -59,6 +62,7 @@ public final class RegistrationStore {
         row.setUpdatedAt(now.atOffset(ZoneOffset.UTC));
         row.setRowVersion(1);
         row.store();
+        locations.moved(tx, null, null, row.getLatitude(), row.getLongitude());
         writeChildren(tx.dsl(), row.getId(), r, keys, false);
         return row.getId();
     }
@@ -73,10 +77,13 @@ public final class RegistrationStore {
         if (row == null || row.getRowVersion() != r.version()) {
             return false;
         }
+        Double oldLat = row.getLatitude();
+        Double oldLon = row.getLongitude();
         fill(row, r, keys);
         row.setUpdatedAt(now.atOffset(ZoneOffset.UTC));
         row.setRowVersion(r.version() + 1);
         row.update();
+        locations.moved(tx, oldLat, oldLon, row.getLatitude(), row.getLongitude());
         writeChildren(tx.dsl(), r.id(), r, keys, true);
         return true;
     }
@@ -202,6 +209,7 @@ public final class RegistrationStore {
         row.setCountryCode(blankToNull(w.countryCode()));
         row.setLatitude(w.point() == null ? null : w.point().latitude());
         row.setLongitude(w.point() == null ? null : w.point().longitude());
+        row.setGeoCell(w.point() == null ? null : GeoGrid.fineCell(w.point().latitude(), w.point().longitude()));
         row.setLocationAccuracyM(w.point() == null ? null : w.point().accuracyMetres());
         row.setLocationSource(w.point() == null || w.point().source() == null ? null : w.point().source().name());
         row.setLocationConfirmedOn(w.confirmedOn());

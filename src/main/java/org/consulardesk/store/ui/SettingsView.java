@@ -26,8 +26,19 @@ public final class SettingsView implements View {
     private final Spinner<Integer> keep = new Spinner<>(1, 100, 7);
     private final Label message = new Label();
     private final java.util.function.Consumer<RegistrySettings> onSaved;
+    private final java.util.List<View> sections;
 
     public SettingsView(SettingsService service, BackgroundTasks tasks, java.util.function.Consumer<RegistrySettings> onSaved) {
+        this(service, tasks, onSaved, java.util.List.of());
+    }
+
+    /**
+     * @param sections settings of features (each saves its own), shown below the registry's own and
+     *                 activated with the screen
+     */
+    public SettingsView(SettingsService service, BackgroundTasks tasks, java.util.function.Consumer<RegistrySettings> onSaved,
+                        java.util.List<View> sections) {
+        this.sections = java.util.List.copyOf(sections);
         this.service = service;
         this.tasks = tasks;
         this.onSaved = onSaved;
@@ -49,7 +60,10 @@ public final class SettingsView implements View {
         actions.setAlignment(Pos.CENTER_RIGHT);
         VBox card = Ui.card(form, message, actions);
         card.setMaxWidth(640);
-        root = Ui.page(Ui.styled(Styles.TITLE, "settings.title"), Ui.styled(Styles.MUTED, "settings.intro"), card);
+        java.util.List<Node> parts = new java.util.ArrayList<>(java.util.List.of(Ui.styled(Styles.TITLE, "settings.title"),
+                Ui.styled(Styles.MUTED, "settings.intro"), card));
+        this.sections.forEach(s -> parts.add(s.root()));
+        root = Ui.page(parts.toArray(Node[]::new));
     }
 
     private void save() {
@@ -73,6 +87,7 @@ public final class SettingsView implements View {
 
     @Override
     public void activate() {
+        sections.forEach(View::activate);
         tasks.run(Ui.text("settings.loading"), p -> service.load(), s -> {
             autoLock.getValueFactory().setValue(s.autoLockMinutes());
             backupOnClose.setSelected(s.backupOnClose());

@@ -58,6 +58,23 @@ class BasemapRendererTest {
     }
 
     @Test
+    void firstLevelAdministrativeBordersAreDrawnInsideCountries() {
+        BasemapRenderer renderer = BasemapRenderer.bundled();
+        assertThat(BasemapData.bundled().admin1()).hasSizeGreaterThan(5_000);
+        // Zoom 7 over central Kenya: no country border, but provincial borders cross the tile.
+        BufferedImage kenya = renderer.render(TileMath.tileAt(-0.4, 37.6, 7));
+        int admin1 = 0;
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                if (near(new Color(kenya.getRGB(x, y)), BasemapRenderer.ADMIN1, 10)) {
+                    admin1++;
+                }
+            }
+        }
+        assertThat(admin1).as("admin-1 border pixels").isGreaterThan(25);
+    }
+
+    @Test
     void worldViewIsNotUniformAndCityZoomStillShowsPlaces() throws Exception {
         BasemapRenderer renderer = BasemapRenderer.bundled();
         BufferedImage world = renderer.render(new TileKey(0, 0, 0));

@@ -99,6 +99,34 @@ class InsideServiceTest {
     }
 
     @Test
+    void listsNamesOnePageAtATime() {
+        List<List<Registration>> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            Registration b = Registration.blank();
+            Whereabouts w = new Whereabouts(null, null, null, "Test", "KE",
+                    new GeoPoint(-1.29 + (i % 30) * 0.001, 36.82 + (i / 30) * 0.001, 50, LocationSource.GPS), null, null, null);
+            groups.add(List.of(new Registration(0, 0, "Page" + i, "Ada", null, null, List.of(), 'F', "1980", null,
+                    b.nationalityEvidence(), List.of(), null, b.purpose(), w, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), null)));
+        }
+        new org.consulardesk.registry.service.BulkRegistrations(head).addHouseholds(groups, "TEST_LOADED");
+        Area square = Area.polygon(List.of(new LatLon(-1.35, 36.75), new LatLon(-1.35, 36.85), new LatLon(-1.25, 36.85),
+                new LatLon(-1.25, 36.75)));
+        InsideService inside = new InsideService(head);
+        InsideResult r = inside.inside(square, 0);
+        assertThat(r.count()).isEqualTo(450);
+        assertThat(r.ids()).hasSize(450).isSorted();
+        assertThat(r.withoutHousehold()).isEqualTo(450);
+        assertThat(r.persons()).hasSize(InsideService.PAGE);
+        assertThat(r.persons()).extracting(LocatedPerson::familyName).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        List<LocatedPerson> all = new java.util.ArrayList<>(r.persons());
+        all.addAll(inside.page(r.ids(), 1));
+        all.addAll(inside.page(r.ids(), 2));
+        assertThat(inside.page(r.ids(), 3)).isEmpty();
+        assertThat(all).extracting(LocatedPerson::id).containsExactlyInAnyOrderElementsOf(r.ids());
+    }
+
+    @Test
     void gridCountsClusterWithoutReadingPersons() {
         for (int i = 0; i < 5; i++) {
             at("Cluster" + i, -1.29 + i * 0.001, 36.82);

@@ -172,4 +172,45 @@ class MapScreenTest extends FxRobot {
         assertThat(screen.mapView().getCenter().getLatitude()).isCloseTo(-1.28, org.assertj.core.api.Assertions.within(0.1));
         assertThat(lookup("#map-scale-label").queryAs(Label.class).getText()).matches("[\\d,]+ (m|km)");
     }
+
+    @Test
+    void expiredHotspotsAreHiddenUntilAskedFor() {
+        HotspotService service = new HotspotService(session);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        service.save(new Hotspot(0, "Flood warning", org.consulardesk.map.model.HotspotType.NATURAL_HAZARD,
+                org.consulardesk.map.model.Severity.WARNING, today.minusDays(10), today.plusDays(3), null, null,
+                org.consulardesk.map.model.Area.circle(new org.consulardesk.map.model.LatLon(-1.29, 36.82), 2000), 0));
+        service.save(new Hotspot(0, "Last month's riot", org.consulardesk.map.model.HotspotType.UNREST,
+                org.consulardesk.map.model.Severity.SEVERE, today.minusDays(40), today.minusDays(30), null, null,
+                org.consulardesk.map.model.Area.circle(new org.consulardesk.map.model.LatLon(-1.30, 36.80), 1500), 0));
+        interact(screen::activate);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<Hotspot> hotspots = lookup("#map-hotspots").queryAs(ListView.class);
+        assertThat(hotspots.getItems()).hasSize(2);
+        assertThat(screen.hotspotsLayer().drawn()).as("expired hotspot not drawn by default").isEqualTo(1);
+
+        clickOn(reveal("#map-show-expired"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.hotspotsLayer().drawn()).isEqualTo(2);
+        clickOn("#map-show-expired");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.hotspotsLayer().drawn()).isEqualTo(1);
+    }
+
+    @Test
+    void postsLayerShowsThisPostWithItsToggle() {
+        PostsOverlay posts = new PostsOverlay(new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled()), SYNC);
+        interact(() -> screen.addOverlay(posts));
+        interact(() -> screen.goTo(-1.2921, 36.8219, 8));
+        FxWait.waitFor(() -> !posts.shown().isEmpty());
+        assertThat(posts.shown()).singleElement().satisfies(p -> {
+            assertThat(p.own()).isTrue();
+            assertThat(p.name()).isEqualTo(TestRegistries.POST_NAME);
+            assertThat(p.latitude()).isCloseTo(-1.28, org.assertj.core.api.Assertions.within(0.1));
+        });
+        clickOn(reveal("#map-toggle-map-layer-posts"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(posts.isVisible()).isFalse();
+    }
 }

@@ -1,0 +1,111 @@
+package org.consulardesk.map.ui;
+
+import com.gluonhq.maps.MapLayer;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import org.consulardesk.core.BackgroundTasks;
+import org.consulardesk.core.ui.Ui;
+import org.consulardesk.map.model.ConsularPost;
+import org.consulardesk.map.service.PostsService;
+
+/** The ministry's consular posts: a square marker with the post's name; this registry's own post stands out. */
+public final class PostsOverlay extends OverlayLayer implements MapOverlay {
+    static final Color OWN = Color.web("#1d4ed8");
+    static final Color OTHER = Color.web("#0f766e");
+
+    private final PostsService posts;
+    private final BackgroundTasks tasks;
+    private List<ConsularPost> shown = List.of();
+    private boolean loaded;
+
+    public PostsOverlay(PostsService posts, BackgroundTasks tasks) {
+        this.posts = posts;
+        this.tasks = tasks;
+        setId("map-layer-posts");
+    }
+
+    @Override
+    public String titleKey() {
+        return "map.layer.posts";
+    }
+
+    @Override
+    public MapLayer layer() {
+        return this;
+    }
+
+    @Override
+    public List<LegendEntry> legend() {
+        return List.of(new LegendEntry(OWN, Ui.text("map.legend.ownPost")), new LegendEntry(OTHER, Ui.text("map.legend.otherPost")));
+    }
+
+    /** Posts drawn now. */
+    List<ConsularPost> shown() {
+        return shown;
+    }
+
+    @Override
+    public void refresh(Viewport viewport) {
+        // Posts are few and change rarely: read once, drawn at every zoom.
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        tasks.run(Ui.text("map.loading"), p -> posts.posts(), list -> {
+            shown = List.copyOf(list);
+            rebuild();
+        }, failure -> loaded = false);
+    }
+
+    private void rebuild() {
+        getChildren().clear();
+        for (ConsularPost p : shown) {
+            Color c = p.own() ? OWN : OTHER;
+            double s = p.own() ? 14 : 11;
+            Rectangle mark = new Rectangle(-s / 2, -s / 2, s, s);
+            mark.setRotate(45);
+            mark.setFill(c);
+            mark.setStroke(Color.WHITE);
+            mark.setStrokeWidth(2);
+            Text name = new Text(p.name());
+            name.setFont(Font.font("System", FontWeight.BOLD, 11));
+            name.setFill(c.darker());
+            name.setStroke(Color.WHITE);
+            name.setStrokeWidth(3);
+            name.setTextOrigin(VPos.CENTER);
+            name.setX(s / 2 + 5);
+            Text fill = new Text(p.name());
+            fill.setFont(name.getFont());
+            fill.setFill(c.darker());
+            fill.setTextOrigin(VPos.CENTER);
+            fill.setX(s / 2 + 5);
+            Group g = new Group(mark, name, fill);
+            g.setUserData(new double[] {p.latitude(), p.longitude()});
+            g.getStyleClass().add("map-post");
+            g.setAccessibleText(Ui.text(p.own() ? "map.post.ownAccessible" : "map.post.accessible", p.name()));
+            g.setMouseTransparent(true);
+            getChildren().add(g);
+        }
+        changed();
+    }
+
+    @Override
+    protected void layoutLayer() {
+        for (Node n : getChildren()) {
+            double[] ll = (double[]) n.getUserData();
+            Point2D p = toLayer(ll[0], ll[1]);
+            if (p != null) {
+                n.setTranslateX(p.getX());
+                n.setTranslateY(p.getY());
+            }
+        }
+    }
+}

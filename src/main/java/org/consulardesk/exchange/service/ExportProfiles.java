@@ -11,7 +11,7 @@ public final class ExportProfiles {
             new RegistryFullProfile(),
             new ConsolidationProfile(),
             new org.consulardesk.etd.service.EtdRegisterProfile(),
-            new org.consulardesk.etd.service.EtdLostStolenProfile());
+            new org.consulardesk.etd.service.EtdLostStolenProfile(),
             new org.consulardesk.bonds.service.BondRegisterProfile(), new org.consulardesk.bonds.service.BondLedgerProfile(), new org.consulardesk.bonds.service.BondStatementProfile());
 
     private ExportProfiles() {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** Registrations: bulk intake from CSV or XLSX files, and search. */
 @Command(name = "persons", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        subcommands = {PersonsCommand.Import.class, PersonsSearch.class})
+        subcommands = {PersonsCommand.Import.class, PersonsSearch.class, PersonsDuplicates.class})
 final class PersonsCommand extends GroupCommand {
 
     /**

@@ -29,6 +29,7 @@ public final class AlertStore {
                 .from(EMPLOYMENT).join(PERSON).on(PERSON.ID.eq(EMPLOYMENT.PERSON_ID))
                 .join(ORGANISATION).on(ORGANISATION.ID.eq(EMPLOYMENT.EMPLOYER_ID))
                 .where(EMPLOYMENT.CONTRACT_END.isNull().or(EMPLOYMENT.CONTRACT_END.ge(today)))
+                .and(PERSON.MERGED_INTO.isNull()) // a registration merged into another one counts there
                 .andNotExists(orgBond).andNotExists(namedBond)
                 .orderBy(ORGANISATION.LEGAL_NAME, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.ID)
                 .limit(limit)

@@ -76,6 +76,7 @@ public final class EmployerStore {
                         EMPLOYMENT.CONTRACT_START, EMPLOYMENT.CONTRACT_END)
                 .from(EMPLOYMENT).join(PERSON).on(PERSON.ID.eq(EMPLOYMENT.PERSON_ID))
                 .where(EMPLOYMENT.EMPLOYER_ID.eq(organisationId).or(EMPLOYMENT.AGENCY_ID.eq(organisationId)))
+                .and(PERSON.MERGED_INTO.isNull()) // a registration merged into another one counts there
                 .orderBy(PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.ID)
                 .fetch(r -> new EmployerWorker(r.value1(), r.value2(), r.value3(),
                         r.value4() == null || r.value4() != organisationId, r.value5(), r.value6(), r.value7()));

@@ -19,6 +19,8 @@ public final class TrainingRegistry {
     public static final String TRAINER = "trainer";
     public static final String PASSPHRASE = "utopia tabletop exercise only";
     public static final String POST_NAME = "Embassy of Utopia in Nairobi (training)";
+    /** Near-duplicate registrations added after the sample persons, for the duplicates screen. */
+    public static final int DUPLICATES = 6;
 
     private TrainingRegistry() {
     }
@@ -30,7 +32,8 @@ public final class TrainingRegistry {
         UserService users = new UserService(session, stateDir, params);
         users.add("officer1", "Training officer", Role.CONSULAR_OFFICER, PASSPHRASE.toCharArray());
         users.add("surge1", "Training surge staff", Role.SURGE_STAFF, PASSPHRASE.toCharArray());
-        SampleData.generate(session, people, seed, org.consulardesk.core.ProgressSink.NONE);
+        int written = SampleData.generate(session, people, seed, org.consulardesk.core.ProgressSink.NONE);
+        SampleDuplicates.add(session, written, DUPLICATES, seed);
         org.consulardesk.bonds.service.SampleBonds.add(session);
         return session;
     }

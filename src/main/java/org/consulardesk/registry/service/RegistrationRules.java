@@ -98,4 +98,14 @@ public final class RegistrationRules {
             case MESSAGING -> new ContactMethod(ContactKind.MESSAGING, value, c.app(), c.preferred());
         };
     }
+
+    /** Whether {@link #check} would accept the registration (for generated data). */
+    public static boolean isValid(Registration r) {
+        try {
+            check(r);
+            return true;
+        } catch (org.consulardesk.core.UserError e) {
+            return false;
+        }
+    }
 }

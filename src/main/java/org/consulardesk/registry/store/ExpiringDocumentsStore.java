@@ -40,6 +40,7 @@ public final class ExpiringDocumentsStore {
     }
 
     private static Condition window(LocalDate from, LocalDate to) {
-        return TRAVEL_DOCUMENT.EXPIRES_ON.ge(from).and(TRAVEL_DOCUMENT.EXPIRES_ON.le(to));
+        return TRAVEL_DOCUMENT.EXPIRES_ON.ge(from).and(TRAVEL_DOCUMENT.EXPIRES_ON.le(to))
+                .and(TRAVEL_DOCUMENT.PERSON_ID.notIn(DSL.select(PERSON.ID).from(PERSON).where(ActivePersons.only().not())));
     }
 }

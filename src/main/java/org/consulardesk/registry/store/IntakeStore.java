@@ -51,7 +51,7 @@ public final class IntakeStore {
     public List<Match> byName(Tx tx, Collection<String> searchNames) {
         List<Match> matches = new ArrayList<>();
         for (List<String> batch : batches(searchNames)) {
-            tx.dsl().select(PERSON.ID, PERSON.SEARCH_NAME, PERSON.BIRTH_DATE).from(PERSON).where(PERSON.SEARCH_NAME.in(batch))
+            tx.dsl().select(PERSON.ID, PERSON.SEARCH_NAME, PERSON.BIRTH_DATE).from(PERSON).where(PERSON.SEARCH_NAME.in(batch)).and(ActivePersons.only())
                     .forEach(r -> matches.add(new Match(r.value1(), r.value2(), r.value3())));
         }
         return matches;
@@ -63,6 +63,7 @@ public final class IntakeStore {
         for (List<String> batch : batches(documentKeys)) {
             tx.dsl().select(TRAVEL_DOCUMENT.PERSON_ID, TRAVEL_DOCUMENT.SEARCH_NUMBER).from(TRAVEL_DOCUMENT)
                     .where(TRAVEL_DOCUMENT.SEARCH_NUMBER.in(batch))
+                    .and(TRAVEL_DOCUMENT.PERSON_ID.notIn(org.jooq.impl.DSL.select(PERSON.ID).from(PERSON).where(ActivePersons.only().not())))
                     .forEach(r -> matches.add(new Match(r.value1(), r.value2(), null)));
         }
         return matches;

@@ -173,7 +173,7 @@ public final class LocationStore {
     }
 
     private static Condition inBox(double south, double west, double north, double east) {
-        return PERSON.LATITUDE.between(south, north).and(PERSON.LONGITUDE.between(west, east));
+        return PERSON.LATITUDE.between(south, north).and(PERSON.LONGITUDE.between(west, east)).and(ActivePersons.only());
     }
 
     public List<LocationCell> grid(Tx tx, double south, double west, double north, double east, double cellDegrees) {

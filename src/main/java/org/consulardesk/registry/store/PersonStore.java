@@ -28,10 +28,10 @@ public final class PersonStore {
     /** Prefix match on either name, ignoring case. */
     private static Condition matches(String query) {
         if (query == null || query.isBlank()) {
-            return DSL.noCondition();
+            return ActivePersons.only();
         }
         String prefix = query.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
-        return DSL.lower(PERSON.FAMILY_NAME).like(prefix).or(DSL.lower(PERSON.GIVEN_NAMES).like(prefix));
+        return ActivePersons.only().and(DSL.lower(PERSON.FAMILY_NAME).like(prefix).or(DSL.lower(PERSON.GIVEN_NAMES).like(prefix)));
     }
 
     private static Person toPerson(PersonRecord r) {

@@ -216,6 +216,7 @@ public final class RegistrationStore {
         row.setArrivalDate(w.arrivalDate());
         row.setPlannedDeparture(w.plannedDeparture());
         row.setSearchName(keys.searchName());
+        row.setDupKey(null); // recomputed by the duplicate search (names or date of birth may have changed)
     }
 
     /**

@@ -155,7 +155,7 @@ public final class RegistryExportStore {
     }
 
     private static Condition condition(RegistryFilter filter) {
-        Condition c = DSL.noCondition();
+        Condition c = ActivePersons.only();
         if (filter.city() != null) {
             c = c.and(DSL.lower(PERSON.CITY).eq(filter.city().toLowerCase(java.util.Locale.ROOT)));
         }

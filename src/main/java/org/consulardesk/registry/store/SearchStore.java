@@ -117,6 +117,7 @@ public final class SearchStore {
     static Condition filters(Query q) {
         RegistrySearch f = q.filters();
         Condition c = DSL.noCondition();
+        Condition c = textCondition(q).and(ActivePersons.only());
         if (notBlank(f.city())) {
             c = c.and(DSL.lower(PERSON.CITY).like(escape(f.city().strip().toLowerCase(java.util.Locale.ROOT)) + "%", '!'));
         }

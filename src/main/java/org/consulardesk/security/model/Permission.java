@@ -19,5 +19,7 @@ public enum Permission {
     EDIT_HOTSPOTS,
     MANAGE_BONDS,
     APPROVE_LEDGER,
-    DECIDE_CLAIMS
+    DECIDE_CLAIMS,
+    /** Undo a merge of duplicate registrations: head of post only (granted through {@code allOf}). */
+    UNDO_MERGE
 }

@@ -367,19 +367,20 @@ public final class PersonFormView implements View {
             }
             validation.revalidate();
         };
+        boolean[] userAdded = new boolean[1];
         vm.employments.addListener((ListChangeListener<PersonFormViewModel.EmploymentRow>) change -> {
-            boolean added = false;
-            while (change.next()) {
-                added |= change.wasAdded() && !change.wasReplaced();
-            }
             rebuild.run();
-            if (added) {
+            if (userAdded[0] && !vm.employments.isEmpty()) {
+                userAdded[0] = false;
                 int last = vm.employments.size() - 1;
                 Platform.runLater(() -> lines.lookup("#person-employment-employer-" + last).requestFocus());
             }
         });
         rebuild.run();
-        Button add = Ui.button("person.employment.add", e -> vm.addEmployment());
+        Button add = Ui.button("person.employment.add", e -> {
+            userAdded[0] = true;
+            vm.addEmployment();
+        });
         add.setId("person-employment-add");
         add.setDisable(!vm.mayPickOrganisations());
         Label message = new Label();
@@ -450,6 +451,17 @@ public final class PersonFormView implements View {
         for (Node n : List.of(employer, agency, sector, workplace)) {
             GridPane.setHgrow(n, Priority.ALWAYS);
             ((Region) n).setMaxWidth(Double.MAX_VALUE);
+        }
+        // Employer and agency share the width equally; labels and buttons keep their size.
+        for (int c = 0; c < 6; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            if (c == 1 || c == 4) {
+                cc.setHgrow(Priority.ALWAYS);
+                cc.setPercentWidth(-1);
+                cc.setMinWidth(120);
+                cc.setPrefWidth(240);
+            }
+            grid.getColumnConstraints().add(cc);
         }
         return grid;
     }
@@ -827,18 +839,20 @@ public final class PersonFormView implements View {
             }
             validation.revalidate();
         };
+        // Only a line the user added takes the focus: lines filled in by loading a registration do not.
+        boolean[] userAdded = new boolean[1];
         items.addListener((ListChangeListener<R>) change -> {
-            boolean added = false;
-            while (change.next()) {
-                added |= change.wasAdded() && !change.wasReplaced();
-            }
             rebuild.run();
-            if (added && items.size() > 0 && lines.getChildren().get(items.size() - 1) instanceof HBox last) {
+            if (userAdded[0] && items.size() > 0 && lines.getChildren().get(items.size() - 1) instanceof HBox last) {
+                userAdded[0] = false;
                 Platform.runLater(() -> last.getChildren().get(0).requestFocus());
             }
         });
         rebuild.run();
-        Button addButton = Ui.button(addKey, e -> add.run());
+        Button addButton = Ui.button(addKey, e -> {
+            userAdded[0] = true;
+            add.run();
+        });
         addButton.setId(Ui.idFor(addKey));
         return section(key, new VBox(10, lines, addButton));
     }

@@ -335,12 +335,15 @@ final class MainShell implements View {
         if (current != null && !current.mayLeave()) {
             return;
         }
-        PersonFormViewModel vm = new PersonFormViewModel(new RegistrationService(session), Gazetteer.bundled(),
+        PersonFormViewModel vm = new PersonFormViewModel(new RegistrationService(session),
+                new org.consulardesk.registry.service.OrganisationService(session), new HouseholdService(session),
+                new PersonService(session).searching(), Gazetteer.bundled(),
                 services.tasks(), session.user().username(), session.descriptor().countryCode(),
                 session.can(Permission.REVEAL_SENSITIVE));
         personForm = new PersonFormView(vm, services.dialogs(), id, this::closePerson,
                 current -> org.consulardesk.map.ui.MapPointPicker.pick(root,
                         current == null ? null : new double[] {current.latitude(), current.longitude()}, postCentre()));
+        personForm.setOnOpenPerson(this::openPerson);
         display(personForm);
     }
 

@@ -107,6 +107,30 @@ public final class HouseholdService {
         return get(householdId);
     }
 
+    /** Changes a member's relationship and whether they travel with the household. */
+    public Household changeMember(long householdId, int version, long memberId, HouseholdRelationship relationship,
+                                  boolean travellingWith) {
+        session.require(Permission.EDIT_REGISTRY);
+        HouseholdRelationship rel = relationship == null ? HouseholdRelationship.OTHER : relationship;
+        session.database().write(tx -> {
+            HouseholdMember m = store.member(tx, householdId, memberId)
+                    .orElseThrow(() -> new UserError("error.household.memberNotFound", memberId));
+            lock(tx, householdId, version);
+            store.changeMember(tx, memberId, rel, travellingWith);
+            List<String> fields = new java.util.ArrayList<>();
+            if (m.relationship() != rel) {
+                fields.add("relationship");
+            }
+            if (m.travellingWith() != travellingWith) {
+                fields.add("travelling_with");
+            }
+            session.audit().record(tx, AuditEvent.on("HOUSEHOLD_MEMBER_CHANGED", "household", householdId,
+                    fields.toArray(String[]::new)).withDetail("member " + memberId));
+            return null;
+        });
+        return get(householdId);
+    }
+
     /** Removes a member; a registrant's household is cleared too. */
     public Household removeMember(long householdId, int version, long memberId) {
         session.require(Permission.EDIT_REGISTRY);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.consulardesk.core.UserError;
 import org.consulardesk.registry.model.ContactKind;
 import org.consulardesk.registry.model.ContactMethod;
+import org.consulardesk.registry.model.Employment;
 import org.consulardesk.registry.model.Registration;
 import org.consulardesk.registry.model.TravelDocument;
 
@@ -18,6 +19,8 @@ import org.consulardesk.registry.model.TravelDocument;
  */
 public final class RegistrationRules {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    static final int MAX_SECTOR = 60;
+    static final int MAX_WORKPLACE = 200;
 
     private RegistrationRules() {
     }
@@ -54,6 +57,9 @@ public final class RegistrationRules {
                 throw new UserError("error.document.expiresBeforeIssue", d.number());
             }
         }
+        for (Employment e : r.employments()) {
+            checkEmployment(e);
+        }
         String region = w.countryCode() == null || w.countryCode().isBlank() ? "ZZ" : w.countryCode();
         List<ContactMethod> contacts = new ArrayList<>();
         for (ContactMethod c : r.contacts()) {
@@ -64,6 +70,26 @@ public final class RegistrationRules {
                 r.birthDate() == null || r.birthDate().isBlank() ? null : r.birthDate(), r.placeOfBirth(),
                 r.nationalityEvidence(), r.languages(), r.notes(), r.purpose(), w, contacts, r.emergencyContacts(),
                 r.documents(), r.employments(), r.vulnerabilities(), r.consents(), r.householdId());
+    }
+
+    /** An employment names at least an employer, an agency, a sector or a workplace; it cannot end before it starts. */
+    static void checkEmployment(Employment e) {
+        if (e.employerId() == null && e.agencyId() == null && blank(e.sector()) && blank(e.workplace())) {
+            throw new UserError("error.employment.empty");
+        }
+        if (e.sector() != null && e.sector().strip().length() > MAX_SECTOR) {
+            throw new UserError("error.employment.sectorTooLong", MAX_SECTOR);
+        }
+        if (e.workplace() != null && e.workplace().strip().length() > MAX_WORKPLACE) {
+            throw new UserError("error.employment.workplaceTooLong", MAX_WORKPLACE);
+        }
+        if (e.contractStart() != null && e.contractEnd() != null && e.contractEnd().isBefore(e.contractStart())) {
+            throw new UserError("error.employment.endBeforeStart", e.contractStart(), e.contractEnd());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**

@@ -69,6 +69,11 @@ public final class HouseholdStore {
         return members(tx, householdId).stream().filter(m -> m.id() == memberId).findFirst();
     }
 
+    public void changeMember(Tx tx, long memberId, HouseholdRelationship relationship, boolean travellingWith) {
+        tx.dsl().update(HOUSEHOLD_MEMBER).set(HOUSEHOLD_MEMBER.RELATIONSHIP, relationship.name())
+                .set(HOUSEHOLD_MEMBER.TRAVELLING_WITH, travellingWith).where(HOUSEHOLD_MEMBER.ID.eq(memberId)).execute();
+    }
+
     public void removeMember(Tx tx, long memberId) {
         tx.dsl().deleteFrom(HOUSEHOLD_MEMBER).where(HOUSEHOLD_MEMBER.ID.eq(memberId)).execute();
     }

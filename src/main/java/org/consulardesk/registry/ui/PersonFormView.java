@@ -1,9 +1,11 @@
 package org.consulardesk.registry.ui;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,6 +27,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -47,10 +50,15 @@ import org.consulardesk.registry.model.ConsentPurpose;
 import org.consulardesk.registry.model.ContactKind;
 import org.consulardesk.registry.model.ContactLocation;
 import org.consulardesk.registry.model.DocumentType;
-import org.consulardesk.registry.model.Employment;
 import org.consulardesk.registry.model.GeoPoint;
+import org.consulardesk.registry.model.Household;
+import org.consulardesk.registry.model.HouseholdMember;
+import org.consulardesk.registry.model.HouseholdRelationship;
 import org.consulardesk.registry.model.LocationSource;
 import org.consulardesk.registry.model.NationalityEvidence;
+import org.consulardesk.registry.model.Organisation;
+import org.consulardesk.registry.model.OrganisationKind;
+import org.consulardesk.registry.model.PersonHit;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.model.VulnerabilityCode;
 import org.consulardesk.security.ui.CountryChoices;
@@ -82,6 +90,9 @@ public final class PersonFormView implements View {
     private final Label error = Ui.errorLabel("person-error");
     private final AutoCompletionBinding<Place> cityCompletion;
     private final ChangeListener<Node> focusFollower = (o, a, node) -> ensureVisible(node);
+    /** The employment lines' auto-completions, disposed when the lines are rebuilt. */
+    private final List<AutoCompletionBinding<?>> completions = new ArrayList<>();
+    private java.util.function.LongConsumer onOpenPerson = id -> { };
 
     public PersonFormView(PersonFormViewModel vm, DialogService dialogs, long personId, Runnable onBack) {
         this(vm, dialogs, personId, onBack, null);
@@ -158,7 +169,7 @@ public final class PersonFormView implements View {
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox sections = new VBox(16, identity(), whereabouts(city, country), contacts(), emergencyContacts(), documents(),
-                employment(), vulnerabilities(), consents(), restricted());
+                employment(), household(), vulnerabilities(), consents(), restricted());
         sections.getStyleClass().add("cd-form-sections");
         scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
@@ -180,7 +191,9 @@ public final class PersonFormView implements View {
     }
 
     private boolean popupOpen(Scene scene) {
-        if (cityCompletion.getAutoCompletionPopup().isShowing()) {
+        if (cityCompletion.getAutoCompletionPopup().isShowing()
+                || completions.stream().anyMatch(c -> c.getAutoCompletionPopup().isShowing())
+                || completionsFixed.stream().anyMatch(c -> c.getAutoCompletionPopup().isShowing())) {
             return true;
         }
         Node focus = scene == null ? null : scene.getFocusOwner();
@@ -332,19 +345,386 @@ public final class PersonFormView implements View {
         }, vm.documents::remove);
     }
 
+    /**
+     * Employments: employer and agency picked from the shared organisation records as the user types
+     * (or created under the typed name), sector, workplace and contract dates.
+     */
     private Node employment() {
-        VBox box = new VBox(6);
-        Runnable fill = () -> {
-            box.getChildren().setAll(Ui.styled(Styles.MUTED, "person.employment.readOnly"));
-            for (Employment job : vm.employments) {
-                box.getChildren().add(new Label(Ui.text("person.employment.line", PersonFormViewModel.nz(job.sector()),
-                        PersonFormViewModel.nz(job.workplace()), job.contractStart() == null ? "" : job.contractStart(),
-                        job.contractEnd() == null ? "" : job.contractEnd())));
+        VBox lines = new VBox(10);
+        Label empty = Ui.styled(Styles.MUTED, "person.list.empty");
+        Runnable rebuild = () -> {
+            completions.forEach(AutoCompletionBinding::dispose);
+            completions.clear();
+            lines.getChildren().clear();
+            if (vm.employments.isEmpty()) {
+                lines.getChildren().add(empty);
+            }
+            for (int i = 0; i < vm.employments.size(); i++) {
+                if (i > 0) {
+                    lines.getChildren().add(new Separator());
+                }
+                lines.getChildren().add(employmentLine(vm.employments.get(i), i));
+            }
+            validation.revalidate();
+        };
+        boolean[] userAdded = new boolean[1];
+        vm.employments.addListener((ListChangeListener<PersonFormViewModel.EmploymentRow>) change -> {
+            rebuild.run();
+            if (userAdded[0] && !vm.employments.isEmpty()) {
+                userAdded[0] = false;
+                int last = vm.employments.size() - 1;
+                Platform.runLater(() -> lines.lookup("#person-employment-employer-" + last).requestFocus());
+            }
+        });
+        rebuild.run();
+        Button add = Ui.button("person.employment.add", e -> {
+            userAdded[0] = true;
+            vm.addEmployment();
+        });
+        add.setId("person-employment-add");
+        add.setDisable(!vm.mayPickOrganisations());
+        Label message = new Label();
+        message.setId("person-employment-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.employmentMessage);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return section("person.section.employment", new VBox(10, Ui.styled(Styles.MUTED, "person.employment.intro"), lines,
+                message, add));
+    }
+
+    private Node employmentLine(PersonFormViewModel.EmploymentRow row, int i) {
+        TextField employer = organisationField(row, OrganisationKind.EMPLOYER, row.employerName, i);
+        TextField agency = organisationField(row, OrganisationKind.AGENCY, row.agencyName, i);
+        Button newEmployer = Ui.button("person.employment.newEmployer", e -> createOrganisation(row, OrganisationKind.EMPLOYER));
+        newEmployer.setId("person-employment-newEmployer-" + i);
+        newEmployer.setMinWidth(Region.USE_PREF_SIZE);
+        newEmployer.disableProperty().bind(Bindings.createBooleanBinding(() -> !row.unpicked(OrganisationKind.EMPLOYER),
+                row.employerId, row.employerName));
+        Button newAgency = Ui.button("person.employment.newAgency", e -> createOrganisation(row, OrganisationKind.AGENCY));
+        newAgency.setId("person-employment-newAgency-" + i);
+        newAgency.setMinWidth(Region.USE_PREF_SIZE);
+        newAgency.disableProperty().bind(Bindings.createBooleanBinding(() -> !row.unpicked(OrganisationKind.AGENCY),
+                row.agencyId, row.agencyName));
+        TextField sector = text("person.employment.sector", row.sector);
+        sector.setId("person-employment-sector-" + i);
+        sector.setPromptText(Ui.text("person.employment.sector.prompt"));
+        TextField workplace = text("person.employment.workplace", row.workplace);
+        workplace.setId("person-employment-workplace-" + i);
+        DatePicker start = date("person.employment.start", row.start);
+        start.setId("person-employment-start-" + i);
+        DatePicker end = date("person.employment.end", row.end);
+        end.setId("person-employment-end-" + i);
+        Button remove = Ui.button("person.list.remove", e -> vm.employments.remove(row));
+        remove.setId("person-employment-remove-" + i);
+        remove.setAccessibleText(Ui.text("person.list.removeLine", i + 1));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+
+        validation.registerValidator(employer, false, check(v -> !row.unpicked(OrganisationKind.EMPLOYER),
+                "person.invalid.employer"));
+        validation.registerValidator(agency, false, check(v -> !row.unpicked(OrganisationKind.AGENCY), "person.invalid.agency"));
+        row.employerId.addListener((o, a, b) -> validation.revalidate(employer));
+        row.agencyId.addListener((o, a, b) -> validation.revalidate(agency));
+        validation.registerValidator(end, false, (Control c, LocalDate v) -> ValidationResult.fromErrorIf(c,
+                Ui.text("person.invalid.contractEnd"), c.getScene() != null && v != null && row.start.get() != null
+                        && v.isBefore(row.start.get())));
+        row.start.addListener((o, a, b) -> validation.revalidate(end));
+        validation.registerValidator(sector, false, check(v -> v == null || v.strip().length() <= 60,
+                "person.invalid.sector"));
+
+        GridPane grid = Ui.form();
+        grid.add(caption("person.employment.employer", employer), 0, 0);
+        grid.add(employer, 1, 0);
+        grid.add(newEmployer, 2, 0);
+        grid.add(caption("person.employment.agency", agency), 3, 0);
+        grid.add(agency, 4, 0);
+        grid.add(newAgency, 5, 0);
+        grid.add(caption("person.employment.sector", sector), 0, 1);
+        grid.add(sector, 1, 1, 2, 1);
+        grid.add(caption("person.employment.workplace", workplace), 3, 1);
+        grid.add(workplace, 4, 1, 2, 1);
+        grid.add(caption("person.employment.start", start), 0, 2);
+        HBox dates = new HBox(8, start, caption("person.employment.end", end), end);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        grid.add(dates, 1, 2, 4, 1);
+        grid.add(remove, 5, 2);
+        for (Node n : List.of(employer, agency, sector, workplace)) {
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            ((Region) n).setMaxWidth(Double.MAX_VALUE);
+        }
+        // Employer and agency share the width equally; labels and buttons keep their size.
+        for (int c = 0; c < 6; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            if (c == 1 || c == 4) {
+                cc.setHgrow(Priority.ALWAYS);
+                cc.setPercentWidth(-1);
+                cc.setMinWidth(120);
+                cc.setPrefWidth(240);
+            }
+            grid.getColumnConstraints().add(cc);
+        }
+        return grid;
+    }
+
+    private static Label caption(String key, Node field) {
+        Label label = Ui.label(key);
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private TextField organisationField(PersonFormViewModel.EmploymentRow row, OrganisationKind kind,
+                                        javafx.beans.property.StringProperty name, int i) {
+        String key = kind == OrganisationKind.EMPLOYER ? "person.employment.employer" : "person.employment.agency";
+        TextField field = text(key, name);
+        field.setId(Ui.idFor(key) + "-" + i);
+        field.setPromptText(Ui.text("person.employment.search.prompt"));
+        field.setPrefColumnCount(14);
+        AutoCompletionBinding<Organisation> binding = TextFields.bindAutoCompletion(field,
+                request -> vm.suggestOrganisations(kind, request.getUserText()), new StringConverter<>() {
+                    @Override
+                    public String toString(Organisation o) {
+                        return o == null ? "" : o.legalName();
+                    }
+
+                    @Override
+                    public Organisation fromString(String s) {
+                        return null;
+                    }
+                });
+        binding.getAutoCompletionPopup().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Organisation o) {
+                return o == null ? "" : o.countryCode() == null ? o.legalName()
+                        : Ui.text("person.employment.suggestion", o.legalName(), o.countryCode());
+            }
+
+            @Override
+            public Organisation fromString(String s) {
+                return null;
+            }
+        });
+        binding.setVisibleRowCount(8);
+        binding.setOnAutoCompleted(e -> row.pick(kind, e.getCompletion()));
+        completions.add(binding);
+        return field;
+    }
+
+    private void createOrganisation(PersonFormViewModel.EmploymentRow row, OrganisationKind kind) {
+        String name = PersonFormViewModel.strip((kind == OrganisationKind.EMPLOYER ? row.employerName : row.agencyName).get());
+        String what = Ui.text(kind == OrganisationKind.EMPLOYER ? "person.employment.kind.employer" : "person.employment.kind.agency");
+        if (dialogs.confirm(Ui.text("person.employment.create.title", what), Ui.text("person.employment.create.message", what, name))) {
+            vm.createOrganisation(row, kind);
+        }
+    }
+
+    /** Sets what the household section's "open" command does with a registered member's id. */
+    public void setOnOpenPerson(java.util.function.LongConsumer onOpen) {
+        this.onOpenPerson = onOpen == null ? id -> { } : onOpen;
+    }
+
+    /**
+     * The registrant's household: its members with their relationship (changed in place), opening
+     * a registered member, creating or joining a household, adding a registrant or a relative who is
+     * not registered. These changes are saved at once, apart from the form.
+     */
+    private Node household() {
+        Label status = new Label();
+        status.setId("person-household-status");
+        status.setWrapText(true);
+        VBox members = new VBox(6);
+        members.setId("person-household-members");
+
+        TextField label = Ui.field("person.household.label");
+        label.setPromptText(Ui.text("person.household.label.prompt"));
+        label.setPrefColumnCount(16);
+        Button create = Ui.button("person.household.create", e -> vm.createHousehold(label.getText()));
+        create.setId("person-household-create");
+        HBox createLine = new HBox(8, label, create);
+        createLine.setAlignment(Pos.CENTER_LEFT);
+
+        PersonHit[] chosen = new PersonHit[1];
+        TextField registrant = Ui.field("person.household.registrant");
+        registrant.setPromptText(Ui.text("person.household.registrant.prompt"));
+        registrant.textProperty().addListener((o, a, b) -> {
+            if (chosen[0] != null && !Objects.equals(b, registrantName(chosen[0]))) {
+                chosen[0] = null;
+            }
+        });
+        AutoCompletionBinding<PersonHit> registrantCompletion = TextFields.bindAutoCompletion(registrant,
+                request -> vm.suggestRegistrants(request.getUserText()), new StringConverter<>() {
+                    @Override
+                    public String toString(PersonHit p) {
+                        return p == null ? "" : registrantName(p);
+                    }
+
+                    @Override
+                    public PersonHit fromString(String s) {
+                        return null;
+                    }
+                });
+        registrantCompletion.getAutoCompletionPopup().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PersonHit p) {
+                return p == null ? "" : Ui.text("person.household.suggestion", p.familyName(), p.givenNames(),
+                        p.birthDate() == null ? "?" : p.birthDate(), p.city() == null ? "?" : p.city(), Long.toString(p.id()));
+            }
+
+            @Override
+            public PersonHit fromString(String s) {
+                return null;
+            }
+        });
+        registrantCompletion.setOnAutoCompleted(e -> chosen[0] = e.getCompletion());
+        completionsFixed.add(registrantCompletion);
+        ComboBox<HouseholdRelationship> relationship = relationshipBox("person-household-relationship");
+        CheckBox travelling = new CheckBox(Ui.text("household.travellingWith"));
+        travelling.setId("person-household-travelling");
+        travelling.setAccessibleText(travelling.getText());
+        travelling.setMinWidth(Region.USE_PREF_SIZE);
+        Button join = Ui.button("person.household.join", e -> vm.joinHouseholdOf(chosen[0], relationship.getValue(),
+                travelling.isSelected()));
+        join.setId("person-household-join");
+        Button addRegistrant = Ui.button("person.household.addRegistrant", e -> {
+            vm.addRegistrant(chosen[0], relationship.getValue(), travelling.isSelected());
+        });
+        addRegistrant.setId("person-household-addRegistrant");
+        for (Button b : List.of(join, addRegistrant, create)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(registrant, Priority.ALWAYS);
+        HBox registrantLine = new HBox(8, registrant, relationship, travelling, join, addRegistrant);
+        registrantLine.setAlignment(Pos.CENTER_LEFT);
+
+        TextField relFamily = Ui.field("person.household.relative.family");
+        relFamily.setPromptText(Ui.text("household.relative.family"));
+        TextField relGiven = Ui.field("person.household.relative.given");
+        relGiven.setPromptText(Ui.text("household.relative.given"));
+        TextField relBirth = Ui.field("person.household.relative.birth");
+        relBirth.setPromptText(Ui.text("person.household.relative.birth.prompt"));
+        relBirth.setPrefColumnCount(8);
+        ComboBox<HouseholdRelationship> relRelationship = relationshipBox("person-household-relative-relationship");
+        CheckBox relTravelling = new CheckBox(Ui.text("household.travellingWith"));
+        relTravelling.setId("person-household-relative-travelling");
+        relTravelling.setAccessibleText(relTravelling.getText());
+        relTravelling.setMinWidth(Region.USE_PREF_SIZE);
+        Button addRelative = Ui.button("person.household.addRelative", e -> {
+            vm.addRelative(relFamily.getText(), relGiven.getText(), relBirth.getText(), relRelationship.getValue(),
+                    relTravelling.isSelected());
+        });
+        addRelative.setId("person-household-addRelative");
+        addRelative.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(relFamily, Priority.ALWAYS);
+        HBox.setHgrow(relGiven, Priority.ALWAYS);
+        HBox relativeLine = new HBox(8, relFamily, relGiven, relBirth, relRelationship, relTravelling, addRelative);
+        relativeLine.setAlignment(Pos.CENTER_LEFT);
+        Label relativeHeading = Ui.label("household.relative.heading");
+        Label registrantHeading = new Label();
+        VBox inHousehold = new VBox(8, relativeHeading, relativeLine);
+
+        Label message = new Label();
+        message.setId("person-household-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.householdMessage);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        Runnable refresh = () -> {
+            Household h = vm.household.get();
+            boolean saved = vm.id() != 0;
+            status.setText(!saved ? Ui.text("person.household.saveFirst") : h == null ? Ui.text("person.household.none")
+                    : Ui.text("household.heading", h.label(), h.members().size()));
+            members.getChildren().clear();
+            if (h != null) {
+                for (int i = 0; i < h.members().size(); i++) {
+                    members.getChildren().add(memberLine(h.members().get(i), i));
+                }
+            }
+            createLine.setVisible(saved && h == null);
+            createLine.setManaged(createLine.isVisible());
+            registrantLine.setVisible(saved);
+            registrantLine.setManaged(saved);
+            join.setVisible(h == null);
+            join.setManaged(h == null);
+            addRegistrant.setVisible(h != null);
+            addRegistrant.setManaged(h != null);
+            registrantHeading.setText(Ui.text(h == null ? "person.household.joinHeading" : "person.household.addHeading"));
+            registrantHeading.setVisible(saved);
+            registrantHeading.setManaged(saved);
+            inHousehold.setVisible(h != null);
+            inHousehold.setManaged(h != null);
+            if (h != null) {
+                registrant.clear();
+                relFamily.clear();
+                relGiven.clear();
+                relBirth.clear();
             }
         };
-        vm.employments.addListener((ListChangeListener<Employment>) c -> fill.run());
-        fill.run();
-        return section("person.section.employment", box);
+        vm.household.addListener((o, a, b) -> refresh.run());
+        vm.personId.addListener((o, a, b) -> refresh.run());
+        refresh.run();
+        VBox body = new VBox(10, status, members, createLine, registrantHeading, registrantLine, inHousehold, message);
+        body.disableProperty().bind(vm.householdBusy);
+        if (!vm.hasHouseholds()) {
+            body.setVisible(false);
+            body.setManaged(false);
+        }
+        return section("person.section.household", body);
+    }
+
+    private final List<AutoCompletionBinding<?>> completionsFixed = new ArrayList<>();
+
+    private static String registrantName(PersonHit p) {
+        return p.familyName() + " " + p.givenNames();
+    }
+
+    private Node memberLine(HouseholdMember m, int i) {
+        boolean self = m.personId() != null && m.personId() == vm.id();
+        String name = (PersonFormViewModel.nz(m.familyName()) + " " + PersonFormViewModel.nz(m.givenNames())).strip();
+        Label who = new Label(self ? Ui.text("person.household.self", name) : name);
+        who.setId("person-household-member-" + i);
+        who.setMinWidth(200);
+        who.setPrefWidth(260);
+        if (self) {
+            who.setStyle("-fx-font-weight: bold;");
+        }
+        Label details = new Label(m.personId() == null
+                ? Ui.text("person.household.relativeDetails", m.birthDate() == null ? "?" : m.birthDate())
+                : Ui.text("person.household.registrantDetails", m.birthDate() == null ? "?" : m.birthDate(), m.personId().toString()));
+        details.getStyleClass().add(Styles.MUTED);
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<HouseholdRelationship> relationship = relationshipBox("person-household-member-relationship-" + i);
+        relationship.setValue(m.relationship());
+        relationship.setAccessibleText(Ui.text("person.household.relationshipOf", name));
+        CheckBox travelling = new CheckBox(Ui.text("household.travellingWith"));
+        travelling.setId("person-household-member-travelling-" + i);
+        travelling.setAccessibleText(Ui.text("person.household.travellingOf", name));
+        travelling.setSelected(m.travellingWith());
+        travelling.setMinWidth(Region.USE_PREF_SIZE);
+        relationship.valueProperty().addListener((o, a, b) -> vm.changeMember(m, b, travelling.isSelected()));
+        travelling.selectedProperty().addListener((o, a, b) -> vm.changeMember(m, relationship.getValue(), b));
+        Button open = Ui.button("person.household.open", e -> onOpenPerson.accept(m.personId()));
+        open.setId("person-household-open-" + i);
+        open.setAccessibleText(Ui.text("person.household.openOf", name));
+        open.setDisable(m.personId() == null || self);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        Button remove = Ui.button(self ? "person.household.leave" : "person.household.remove", e -> vm.removeMember(m));
+        remove.setId("person-household-remove-" + i);
+        remove.setAccessibleText(Ui.text("person.household.removeOf", name));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox line = new HBox(8, who, details, spacer, relationship, travelling, open, remove);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static ComboBox<HouseholdRelationship> relationshipBox(String id) {
+        ComboBox<HouseholdRelationship> box = combo("household.relationship", List.of(HouseholdRelationship.values()),
+                r -> Ui.text("household.relationship." + r.name()));
+        box.setId(id);
+        box.setValue(HouseholdRelationship.OTHER);
+        return box;
     }
 
     private Node vulnerabilities() {
@@ -459,18 +839,20 @@ public final class PersonFormView implements View {
             }
             validation.revalidate();
         };
+        // Only a line the user added takes the focus: lines filled in by loading a registration do not.
+        boolean[] userAdded = new boolean[1];
         items.addListener((ListChangeListener<R>) change -> {
-            boolean added = false;
-            while (change.next()) {
-                added |= change.wasAdded() && !change.wasReplaced();
-            }
             rebuild.run();
-            if (added && items.size() > 0 && lines.getChildren().get(items.size() - 1) instanceof HBox last) {
+            if (userAdded[0] && items.size() > 0 && lines.getChildren().get(items.size() - 1) instanceof HBox last) {
+                userAdded[0] = false;
                 Platform.runLater(() -> last.getChildren().get(0).requestFocus());
             }
         });
         rebuild.run();
-        Button addButton = Ui.button(addKey, e -> add.run());
+        Button addButton = Ui.button(addKey, e -> {
+            userAdded[0] = true;
+            add.run();
+        });
         addButton.setId(Ui.idFor(addKey));
         return section(key, new VBox(10, lines, addButton));
     }

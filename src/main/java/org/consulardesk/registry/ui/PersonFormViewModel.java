@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -31,16 +34,26 @@ import org.consulardesk.registry.model.DocumentType;
 import org.consulardesk.registry.model.EmergencyContact;
 import org.consulardesk.registry.model.Employment;
 import org.consulardesk.registry.model.GeoPoint;
+import org.consulardesk.registry.model.Household;
+import org.consulardesk.registry.model.HouseholdMember;
+import org.consulardesk.registry.model.HouseholdRelationship;
 import org.consulardesk.registry.model.LocationSource;
 import org.consulardesk.registry.model.NationalityEvidence;
+import org.consulardesk.registry.model.Organisation;
+import org.consulardesk.registry.model.OrganisationKind;
+import org.consulardesk.registry.model.PersonHit;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.model.Registration;
+import org.consulardesk.registry.model.RegistrySearch;
 import org.consulardesk.registry.model.SensitiveDetails;
 import org.consulardesk.registry.model.TravelDocument;
 import org.consulardesk.registry.model.Vulnerability;
 import org.consulardesk.registry.model.VulnerabilityCode;
 import org.consulardesk.registry.model.Whereabouts;
+import org.consulardesk.registry.service.HouseholdService;
+import org.consulardesk.registry.service.OrganisationService;
 import org.consulardesk.registry.service.RegistrationService;
+import org.consulardesk.registry.service.SearchService;
 
 /**
  * One registration being edited: every field as a property, lists as rows, and whether anything
@@ -80,8 +93,15 @@ public final class PersonFormViewModel {
     final ObservableList<EmergencyRow> emergencyContacts = FXCollections.observableArrayList();
     final ObservableList<DocumentRow> documents = FXCollections.observableArrayList();
     final ObservableList<ConsentRow> consents = FXCollections.observableArrayList();
-    /** Shown, not edited here: employers and agencies are shared with the bonds feature. */
-    final ObservableList<Employment> employments = FXCollections.observableArrayList();
+    /** Employers and agencies are shared organisation records, picked by name or created inline. */
+    final ObservableList<EmploymentRow> employments = FXCollections.observableArrayList();
+    final StringProperty employmentMessage = new SimpleStringProperty("");
+    /** The registrant's household (saved at once, apart from the form), or null when there is none. */
+    final ObjectProperty<Household> household = new SimpleObjectProperty<>();
+    final StringProperty householdMessage = new SimpleStringProperty("");
+    final BooleanProperty householdBusy = new SimpleBooleanProperty(false);
+    /** The id of the registration shown (0: not saved yet). */
+    final javafx.beans.property.LongProperty personId = new javafx.beans.property.SimpleLongProperty(0);
     final Map<VulnerabilityCode, BooleanProperty> vulnerable = new EnumMap<>(VulnerabilityCode.class);
     final Map<VulnerabilityCode, StringProperty> vulnerabilityNotes = new EnumMap<>(VulnerabilityCode.class);
 
@@ -99,6 +119,9 @@ public final class PersonFormViewModel {
     final BooleanProperty saved = new SimpleBooleanProperty(false);
 
     private final RegistrationService service;
+    private final OrganisationService organisations;
+    private final HouseholdService households;
+    private final SearchService search;
     private final Gazetteer gazetteer;
     private final BackgroundTasks tasks;
     private final String currentUser;
@@ -108,9 +131,18 @@ public final class PersonFormViewModel {
     private SensitiveDetails sensitive;
     private boolean loading;
 
-    public PersonFormViewModel(RegistrationService service, Gazetteer gazetteer, BackgroundTasks tasks, String currentUser,
+    /**
+     * @param organisations employers and agencies to pick from (null: the employment section only keeps what is there)
+     * @param households    the registrant's household (null: no household section)
+     * @param search        finds registrants to join or add to a household
+     */
+    public PersonFormViewModel(RegistrationService service, OrganisationService organisations, HouseholdService households,
+                               SearchService search, Gazetteer gazetteer, BackgroundTasks tasks, String currentUser,
                                String hostCountry, boolean mayReveal) {
         this.service = service;
+        this.organisations = organisations;
+        this.households = households;
+        this.search = search;
         this.gazetteer = gazetteer;
         this.tasks = tasks;
         this.currentUser = currentUser;
@@ -122,7 +154,7 @@ public final class PersonFormViewModel {
         }
         track(familyName, givenNames, familyNameOriginal, givenNamesOriginal, aliases, sex, birthDate, placeOfBirth,
                 evidence, languages, notes, purpose, address1, address2, district, city, country, point, confirmedOn,
-                arrival, departure, contacts, emergencyContacts, documents, consents);
+                arrival, departure, contacts, emergencyContacts, documents, consents, employments);
         vulnerable.values().forEach(this::track);
         vulnerabilityNotes.values().forEach(this::track);
         apply(Registration.blank());
@@ -155,7 +187,7 @@ public final class PersonFormViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(Ui.text("person.loading"), p -> service.get(id), r -> {
+        tasks.run(Ui.text("person.loading"), p -> complete(service.get(id)), r -> {
             busy.set(false);
             apply(r);
         }, failure -> {
@@ -230,7 +262,7 @@ public final class PersonFormViewModel {
         message.set("");
         Registration draft = toRegistration();
         busy.set(true);
-        tasks.run(Ui.text("person.saving"), p -> service.save(draft), r -> {
+        tasks.run(Ui.text("person.saving"), p -> complete(service.save(draft)), r -> {
             busy.set(false);
             apply(r);
             saved.set(true);
@@ -239,6 +271,216 @@ public final class PersonFormViewModel {
         }, failure -> {
             busy.set(false);
             error.set(Ui.describe(failure));
+        });
+    }
+
+    /** A registration with what the form shows beside it: organisation names and the household. */
+    record Loaded(Registration registration, Map<Long, String> organisationNames, Household household) {
+    }
+
+    /** Runs on a worker thread. */
+    private Loaded complete(Registration r) {
+        Map<Long, String> names = new HashMap<>();
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Employment e : r.employments()) {
+            if (e.employerId() != null) {
+                ids.add(e.employerId());
+            }
+            if (e.agencyId() != null) {
+                ids.add(e.agencyId());
+            }
+        }
+        if (organisations != null && !ids.isEmpty()) {
+            organisations.get(ids).forEach(o -> names.put(o.id(), o.legalName()));
+        }
+        Household h = households == null || r.id() == 0 ? null : households.householdOf(r.id()).orElse(null);
+        return new Loaded(r, names, h);
+    }
+
+    // --- employment ---
+
+    boolean mayPickOrganisations() {
+        return organisations != null;
+    }
+
+    void addEmployment() {
+        employments.add(new EmploymentRow(new Employment(null, null, null, null, null, null), Map.of()));
+    }
+
+    /** Called by the auto-completion on its own worker thread. */
+    List<Organisation> suggestOrganisations(OrganisationKind kind, String text) {
+        if (organisations == null || text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return organisations.search(kind, text, 12);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Records a missing employer or agency under the name typed in the row, then picks it there. */
+    void createOrganisation(EmploymentRow row, OrganisationKind kind) {
+        employmentMessage.set("");
+        String name = strip((kind == OrganisationKind.EMPLOYER ? row.employerName : row.agencyName).get());
+        if (name.isEmpty()) {
+            employmentMessage.set(Ui.text("error.employer.name"));
+            return;
+        }
+        String countryCode = blankToNull(country.get());
+        tasks.run(Ui.text("person.employment.creating"), p -> organisations.create(kind, name, countryCode), o -> {
+            row.pick(kind, o);
+            employmentMessage.set(Ui.text(kind == OrganisationKind.EMPLOYER ? "person.employment.employerCreated"
+                    : "person.employment.agencyCreated", o.legalName()));
+        }, failure -> employmentMessage.set(Ui.describe(failure)));
+    }
+
+    // --- household ---
+
+    boolean hasHouseholds() {
+        return households != null;
+    }
+
+    /** Called by the auto-completion on its own worker thread: registrants other than this one. */
+    List<PersonHit> suggestRegistrants(String text) {
+        if (search == null || text == null || text.strip().length() < 2) {
+            return List.of();
+        }
+        try {
+            long self = loaded.id();
+            return search.search(RegistrySearch.text(text), 0, 11).stream().filter(h -> h.id() != self).limit(10).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Changes that move this registrant in or out of a household need a saved form (they raise its version). */
+    private boolean savedFirst() {
+        if (loaded.id() == 0) {
+            householdMessage.set(Ui.text("person.household.saveFirst"));
+            return false;
+        }
+        if (dirty.get()) {
+            householdMessage.set(Ui.text("person.household.unsaved"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A new household with this registrant as its head. */
+    void createHousehold(String label) {
+        if (!savedFirst()) {
+            return;
+        }
+        long self = loaded.id();
+        String name = label == null || label.isBlank() ? familyName.get() : label;
+        personChange(() -> {
+            Household h = households.create(name);
+            households.addRegistrant(h.id(), h.version(), self, HouseholdRelationship.HEAD, false);
+        }, "person.household.created");
+    }
+
+    /**
+     * This registrant joins the household of another one; when that one has none yet, a household is
+     * created with them as head.
+     */
+    void joinHouseholdOf(PersonHit other, HouseholdRelationship relationship, boolean travellingWith) {
+        if (other == null) {
+            householdMessage.set(Ui.text("person.household.pickRegistrant"));
+            return;
+        }
+        if (!savedFirst()) {
+            return;
+        }
+        long self = loaded.id();
+        personChange(() -> {
+            Household h = households.householdOf(other.id()).orElse(null);
+            if (h == null) {
+                h = households.create(other.familyName());
+                h = households.addRegistrant(h.id(), h.version(), other.id(), HouseholdRelationship.HEAD, false);
+            }
+            households.addRegistrant(h.id(), h.version(), self, relationship, travellingWith);
+        }, "person.household.joined");
+    }
+
+    void addRegistrant(PersonHit other, HouseholdRelationship relationship, boolean travellingWith) {
+        Household h = household.get();
+        if (h == null) {
+            return;
+        }
+        if (other == null) {
+            householdMessage.set(Ui.text("person.household.pickRegistrant"));
+            return;
+        }
+        householdChange(() -> households.addRegistrant(h.id(), h.version(), other.id(), relationship, travellingWith),
+                "person.household.memberAdded");
+    }
+
+    void addRelative(String family, String given, String born, HouseholdRelationship relationship, boolean travellingWith) {
+        Household h = household.get();
+        if (h == null) {
+            return;
+        }
+        householdChange(() -> households.addRelative(h.id(), h.version(), family, given, born, relationship, travellingWith),
+                "person.household.memberAdded");
+    }
+
+    void changeMember(HouseholdMember member, HouseholdRelationship relationship, boolean travellingWith) {
+        Household h = household.get();
+        if (h == null || (member.relationship() == relationship && member.travellingWith() == travellingWith)) {
+            return;
+        }
+        householdChange(() -> households.changeMember(h.id(), h.version(), member.id(), relationship, travellingWith),
+                "person.household.memberChanged");
+    }
+
+    void removeMember(HouseholdMember member) {
+        Household h = household.get();
+        if (h == null) {
+            return;
+        }
+        if (member.personId() != null && member.personId() == loaded.id()) {
+            if (!savedFirst()) {
+                return;
+            }
+            personChange(() -> households.removeMember(h.id(), h.version(), member.id()), "person.household.left");
+            return;
+        }
+        householdChange(() -> households.removeMember(h.id(), h.version(), member.id()), "person.household.memberRemoved");
+    }
+
+    /** A household change that does not touch this registrant's row. */
+    private void householdChange(java.util.function.Supplier<Household> work, String doneKey) {
+        householdMessage.set("");
+        householdBusy.set(true);
+        long hid = household.get().id();
+        tasks.run(Ui.text("household.saving"), p -> work.get(), h -> {
+            householdBusy.set(false);
+            household.set(h);
+            householdMessage.set(Ui.text(doneKey));
+        }, failure -> {
+            householdBusy.set(false);
+            householdMessage.set(Ui.describe(failure));
+            tasks.run(Ui.text("household.loading"), p -> households.get(hid), household::set, f -> { });
+        });
+    }
+
+    /** A change that moves this registrant: the form (saved, so nothing is lost) is read again afterwards. */
+    private void personChange(Runnable work, String doneKey) {
+        householdMessage.set("");
+        householdBusy.set(true);
+        long self = loaded.id();
+        tasks.run(Ui.text("household.saving"), p -> {
+            work.run();
+            return complete(service.get(self));
+        }, r -> {
+            householdBusy.set(false);
+            apply(r);
+            householdMessage.set(Ui.text(doneKey));
+        }, failure -> {
+            householdBusy.set(false);
+            householdMessage.set(Ui.describe(failure));
+            tasks.run(Ui.text("household.loading"), p -> households.householdOf(self).orElse(null), household::set, f -> { });
         });
     }
 
@@ -288,14 +530,24 @@ public final class PersonFormViewModel {
                 evidence.get() == null ? NationalityEvidence.NONE : evidence.get(), split(languages.get()),
                 blankToNull(notes.get()), purpose.get(), w, contacts.stream().map(ContactRow::value).toList(),
                 emergencyContacts.stream().map(EmergencyRow::value).toList(),
-                documents.stream().map(DocumentRow::value).toList(), loaded.employments(), vulnerabilities,
+                documents.stream().map(DocumentRow::value).toList(), employments.stream().map(EmploymentRow::value).toList(),
+                vulnerabilities,
                 consents.stream().map(ConsentRow::value).toList(), loaded.householdId());
     }
 
     private void apply(Registration r) {
+        apply(new Loaded(r, Map.of(), null));
+    }
+
+    private void apply(Loaded l) {
+        Registration r = l.registration();
         loading = true;
         try {
             loaded = r;
+            personId.set(r.id());
+            household.set(l.household());
+            employmentMessage.set("");
+            householdMessage.set("");
             boolean fresh = r.id() == 0;
             title.set(fresh ? Ui.text("person.title.new") : Ui.text("person.title.edit", r.familyName(), r.givenNames()));
             familyName.set(nz(r.familyName()));
@@ -325,7 +577,7 @@ public final class PersonFormViewModel {
             emergencyContacts.setAll(r.emergencyContacts().stream().map(EmergencyRow::new).toList());
             documents.setAll(r.documents().stream().map(DocumentRow::new).toList());
             consents.setAll(r.consents().stream().map(ConsentRow::new).toList());
-            employments.setAll(r.employments());
+            employments.setAll(r.employments().stream().map(e -> new EmploymentRow(e, l.organisationNames())).toList());
             for (VulnerabilityCode code : VulnerabilityCode.values()) {
                 Vulnerability v = r.vulnerabilities().stream().filter(x -> x.code() == code).findFirst().orElse(null);
                 vulnerable.get(code).set(v != null);
@@ -427,6 +679,71 @@ public final class PersonFormViewModel {
         TravelDocument value() {
             return new TravelDocument(id, type.get() == null ? DocumentType.OTHER : type.get(), strip(number.get()),
                     blankToNull(authority.get()), issued.get(), expires.get(), hasScan);
+        }
+    }
+
+    /**
+     * One employment: employer and agency are chosen among the shared organisation records (typing a
+     * name that was not picked leaves the id empty, which the form reports), the rest typed.
+     */
+    final class EmploymentRow {
+        final ObjectProperty<Long> employerId = new SimpleObjectProperty<>();
+        final StringProperty employerName = new SimpleStringProperty("");
+        final ObjectProperty<Long> agencyId = new SimpleObjectProperty<>();
+        final StringProperty agencyName = new SimpleStringProperty("");
+        final StringProperty sector = new SimpleStringProperty();
+        final StringProperty workplace = new SimpleStringProperty();
+        final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>();
+        final ObjectProperty<LocalDate> end = new SimpleObjectProperty<>();
+        private String pickedEmployer = "";
+        private String pickedAgency = "";
+
+        EmploymentRow(Employment e, Map<Long, String> names) {
+            employerId.set(e.employerId());
+            pickedEmployer = e.employerId() == null ? "" : names.getOrDefault(e.employerId(), Ui.text("person.employment.unknown", e.employerId()));
+            employerName.set(pickedEmployer);
+            agencyId.set(e.agencyId());
+            pickedAgency = e.agencyId() == null ? "" : names.getOrDefault(e.agencyId(), Ui.text("person.employment.unknown", e.agencyId()));
+            agencyName.set(pickedAgency);
+            sector.set(nz(e.sector()));
+            workplace.set(nz(e.workplace()));
+            start.set(e.contractStart());
+            end.set(e.contractEnd());
+            // Editing the name after picking means another organisation: the pick no longer holds.
+            employerName.addListener((o, a, b) -> {
+                if (!Objects.equals(strip(b), pickedEmployer)) {
+                    employerId.set(null);
+                }
+            });
+            agencyName.addListener((o, a, b) -> {
+                if (!Objects.equals(strip(b), pickedAgency)) {
+                    agencyId.set(null);
+                }
+            });
+            track(employerId, employerName, agencyId, agencyName, sector, workplace, start, end);
+        }
+
+        void pick(OrganisationKind kind, Organisation o) {
+            if (kind == OrganisationKind.EMPLOYER) {
+                pickedEmployer = o.legalName();
+                employerName.set(o.legalName());
+                employerId.set(o.id());
+            } else {
+                pickedAgency = o.legalName();
+                agencyName.set(o.legalName());
+                agencyId.set(o.id());
+            }
+        }
+
+        /** A name typed but not picked from the shared records. */
+        boolean unpicked(OrganisationKind kind) {
+            return kind == OrganisationKind.EMPLOYER ? employerId.get() == null && !strip(employerName.get()).isEmpty()
+                    : agencyId.get() == null && !strip(agencyName.get()).isEmpty();
+        }
+
+        Employment value() {
+            return new Employment(employerId.get(), agencyId.get(), blankToNull(sector.get()), blankToNull(workplace.get()),
+                    start.get(), end.get());
         }
     }
 

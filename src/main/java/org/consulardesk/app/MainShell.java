@@ -196,7 +196,6 @@ final class MainShell implements View {
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
                 new Entry("nav.etd", Permission.ISSUE_ETD, () -> etd()),
                 new Entry("nav.duplicates", Permission.EDIT_REGISTRY, () -> new org.consulardesk.registry.ui.DuplicatesView(new org.consulardesk.registry.service.DuplicateService(session), new org.consulardesk.registry.service.MergeService(session), new RegistrationService(session), services.tasks(), services.dialogs(), session.can(Permission.UNDO_MERGE))),
-                new Entry("nav.etd", Permission.ISSUE_ETD, () -> new EtdView(new EtdService(session), new StockService(session), new EtdExport(session), services.tasks(), services.dialogs(), session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK))),
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
                 new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),

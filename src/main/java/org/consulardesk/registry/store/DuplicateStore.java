@@ -4,6 +4,7 @@ import static org.consulardesk.store.generated.Tables.CONSENT;
 import static org.consulardesk.store.generated.Tables.DUPLICATE_DISMISSAL;
 import static org.consulardesk.store.generated.Tables.HOUSEHOLD_MEMBER;
 import static org.consulardesk.store.generated.Tables.PERSON;
+import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 import static org.consulardesk.store.generated.Tables.PERSON_MERGE;
 import static org.consulardesk.store.generated.Tables.TRAVEL_DOCUMENT;
 
@@ -133,6 +134,11 @@ public final class DuplicateStore {
 
     /** Marks {@code mergedId} as merged into {@code survivorId} (or back to standing alone with null); bumps its version. */
     public void setMergedInto(Tx tx, long mergedId, Long survivorId, Instant now) {
+        if (survivorId != null) {
+            // A merged person leaves the name index, so name walks skip them without reading person
+            // rows (ADR 0037); an undo writes the names back with the restored registration.
+            tx.dsl().deleteFrom(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.PERSON_ID.eq(mergedId)).execute();
+        }
         tx.dsl().update(PERSON).set(PERSON.MERGED_INTO, survivorId).set(PERSON.ROW_VERSION, PERSON.ROW_VERSION.plus(1))
                 .set(PERSON.UPDATED_AT, now.atOffset(ZoneOffset.UTC)).where(PERSON.ID.eq(mergedId)).execute();
     }

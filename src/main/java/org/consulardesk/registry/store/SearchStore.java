@@ -116,8 +116,7 @@ public final class SearchStore {
     /** The filters of the query (city, district, purpose, vulnerability, expiry, consent), without the text. */
     static Condition filters(Query q) {
         RegistrySearch f = q.filters();
-        Condition c = DSL.noCondition();
-        Condition c = textCondition(q).and(ActivePersons.only());
+        Condition c = ActivePersons.only();
         if (notBlank(f.city())) {
             c = c.and(DSL.lower(PERSON.CITY).like(escape(f.city().strip().toLowerCase(java.util.Locale.ROOT)) + "%", '!'));
         }

@@ -81,8 +81,9 @@ class DuplicatesViewTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#merge-pane").tryQuery()).isPresent();
 
-        // Focus starts on the surviving-record row; Down twice reaches the given names; R takes the right's.
-        type(KeyCode.DOWN, KeyCode.DOWN);
+        // R on the given-names row takes the right record's given names.
+        interact(() -> lookup("#merge-given-names-left").queryAs(RadioButton.class).requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
         type(KeyCode.R);
         assertThat(lookup("#merge-given-names-right").queryAs(RadioButton.class).isSelected()).isTrue();
         // The address from the right record, with the arrow key.

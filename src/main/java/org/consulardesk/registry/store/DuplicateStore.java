@@ -30,6 +30,8 @@ import org.jooq.impl.DSL;
  * so the registry is never read into memory; dismissed pairs; the merge history.
  */
 public final class DuplicateStore {
+    private final LocationStore locations = new LocationStore();
+
 
     /** A pair of person ids, {@code low < high}. */
     public record Pair(long low, long high) {
@@ -138,6 +140,15 @@ public final class DuplicateStore {
             // A merged person leaves the name index, so name walks skip them without reading person
             // rows (ADR 0037); an undo writes the names back with the restored registration.
             tx.dsl().deleteFrom(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.PERSON_ID.eq(mergedId)).execute();
+        }
+        // The map's counts per cell (ADR 0045) count only persons that stand on their own.
+        var point = tx.dsl().select(PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON).where(PERSON.ID.eq(mergedId)).fetchOne();
+        if (point != null && point.value1() != null && point.value2() != null) {
+            if (survivorId != null) {
+                locations.moved(tx, point.value1(), point.value2(), null, null);
+            } else {
+                locations.moved(tx, null, null, point.value1(), point.value2());
+            }
         }
         tx.dsl().update(PERSON).set(PERSON.MERGED_INTO, survivorId).set(PERSON.ROW_VERSION, PERSON.ROW_VERSION.plus(1))
                 .set(PERSON.UPDATED_AT, now.atOffset(ZoneOffset.UTC)).where(PERSON.ID.eq(mergedId)).execute();

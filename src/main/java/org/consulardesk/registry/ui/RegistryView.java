@@ -42,7 +42,7 @@ import org.consulardesk.registry.service.SearchService;
  */
 public final class RegistryView implements View {
     static final int PAGE_SIZE = 100;
-    static final int COUNT_CAP = 10_000;
+    static final int COUNT_CAP = 1_000;
 
     private final VBox root;
     private final SearchService service;

@@ -177,7 +177,7 @@ public final class WorkbookWriter {
         }
     }
 
-    private record SheetResult(String name, String logical, long rows, List<ExportColumn> columns, String sha256) {
+    record SheetResult(String name, String logical, long rows, List<ExportColumn> columns, String sha256) {
     }
 
     private List<SheetResult> writeSheet(SXSSFWorkbook wb, Styles styles, ExportSheet spec, ExportContext context,
@@ -343,6 +343,12 @@ public final class WorkbookWriter {
 
     private static void writeAbout(SXSSFSheet about, Styles styles, Description d, List<SheetResult> sheets,
                                    Signer signer) {
+        List<List<Object>> rows = aboutRows(d, sheets, signer);
+        writeAboutRows(about, styles, rows);
+    }
+
+    /** The description and integrity block, row by row (also the sidecar of a CSV export), signed. */
+    static List<List<Object>> aboutRows(Description d, List<SheetResult> sheets, Signer signer) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(TITLE));
         rows.add(List.of(K_FORMAT, FORMAT));
@@ -369,6 +375,10 @@ public final class WorkbookWriter {
         rows.add(List.of(K_PUBLIC_KEY, Base64.getEncoder().encodeToString(signer.publicKey())));
         String signature = Base64.getEncoder().encodeToString(signer.sign(signedBytes(rows)));
         rows.add(List.of(K_SIGNATURE, signature));
+        return rows;
+    }
+
+    private static void writeAboutRows(SXSSFSheet about, Styles styles, List<List<Object>> rows) {
         int[] widths = {18, 48, 10, 34, 60};
         int r = 0;
         for (List<Object> values : rows) {

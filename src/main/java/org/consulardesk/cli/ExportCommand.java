@@ -55,6 +55,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--hxl", descriptionKey = "cli.option.hxl")
     boolean hxl;
 
+    @Option(names = "--format", paramLabel = "xlsx|csv", descriptionKey = "cli.option.exportFormat")
+    String format = "xlsx";
+
     ExportCommand(Terminal terminal) {
         this.terminal = terminal;
     }
@@ -80,6 +83,22 @@ final class ExportCommand implements Callable<Integer> {
         login.registry = registry;
         login.user = user;
         login.passphraseFile = passphraseFile;
+        if ("csv".equalsIgnoreCase(format)) {
+            if (chosen.personalData()) {
+                throw new UserError("error.exchange.csvPersonalData", chosen.name());
+            }
+            try (Session session = login.login(terminal)) {
+                ExportSummary summary = new ExportService(session).exportCsv(profile, filters, hxl, out, ProgressSink.NONE);
+                terminal.out().println(Messages.get("cli.exchange.exportedCsv", summary.totalRows(),
+                        summary.file().getParent().toString()));
+                summary.rowCounts().forEach((sheet, n) -> terminal.out().println("  " + sheet + ": " + n));
+                terminal.out().println(Messages.get("cli.exchange.fingerprint", summary.fingerprint()));
+            }
+            return Cli.OK;
+        }
+        if (!"xlsx".equalsIgnoreCase(format)) {
+            throw new ParameterException(spec.commandLine(), Messages.get("cli.exchange.formatUsage"));
+        }
         char[] password = ExchangePasswords.read(terminal, passwordFile, chosen.personalData(), true);
         try (Session session = login.login(terminal)) {
             ExportSummary summary = new ExportService(session).export(profile, filters, hxl, password, out, ProgressSink.NONE);

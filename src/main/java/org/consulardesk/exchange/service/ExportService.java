@@ -74,6 +74,38 @@ public final class ExportService {
         return new ExportSummary(target, profile.name(), result.rowCounts(), result.fingerprint(), pw != null);
     }
 
+    /**
+     * Exports a profile as CSV files with a signed sidecar ({@link CsvWriter}). Refused for profiles
+     * with personal data: CSV cannot be encrypted (ADR 0052).
+     *
+     * @return the summary; {@code file} is the first data file, {@link CsvWriter#files} names them all
+     */
+    public ExportSummary exportCsv(String profileName, Map<String, String> filters, boolean hxl, Path target,
+                                   ProgressSink progress) {
+        ExportProfile profile = ExportProfiles.find(profileName)
+                .orElseThrow(() -> new UserError("error.exchange.unknownProfile", profileName));
+        session.require(profile.requiredPermission());
+        if (profile.personalData()) {
+            throw new UserError("error.exchange.csvPersonalData", profile.name());
+        }
+        ExportContext context = new ExportContext(session, filters, false);
+        RegistryDescriptor d = session.descriptor();
+        WorkbookWriter.Description description = new WorkbookWriter.Description(d.postName(), d.countryCode(),
+                d.registryId(), profile.name(), Messages.get(profile.titleKey()), session.now(),
+                session.user().username(), filters, hxl);
+        Signer signer = new PostKeyService(session).signer();
+        List<ExportSheet> sheets = profile.sheets(context);
+        WorkbookWriter.Result result = new CsvWriter().write(target, description, sheets, context, signer, progress);
+        long rows = result.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+        session.database().write(tx -> {
+            session.audit().record(tx, AuditEvent.of(AUDIT_EXPORTED).withDetail(profile.name() + ", " + rows
+                    + " rows, filters " + description.filterText() + ", csv"));
+            return null;
+        });
+        Path first = CsvWriter.files(target, sheets.stream().map(ExportSheet::name).toList()).get(0);
+        return new ExportSummary(first, profile.name(), result.rowCounts(), result.fingerprint(), false);
+    }
+
     static void wipe(char[] password) {
         if (password != null) {
             Arrays.fill(password, '\0');

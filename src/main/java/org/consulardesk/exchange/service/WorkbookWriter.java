@@ -177,7 +177,7 @@ public final class WorkbookWriter {
         }
     }
 
-    private record SheetResult(String name, String logical, long rows, List<ExportColumn> columns, String sha256) {
+    record SheetResult(String name, String logical, long rows, List<ExportColumn> columns, String sha256) {
     }
 
     private List<SheetResult> writeSheet(SXSSFWorkbook wb, Styles styles, ExportSheet spec, ExportContext context,
@@ -205,7 +205,7 @@ public final class WorkbookWriter {
                     cell.setCellValue(col.header());
                     cell.setCellStyle(styles.header);
                     canonical.cell(col.header());
-                    sheet.setColumnWidth(c, col.width() * 256);
+                    sheet.setColumnWidth(c, displayWidth(col, hxl) * 256);
                 }
                 canonical.endRow();
                 if (hxl) {
@@ -222,6 +222,7 @@ public final class WorkbookWriter {
                     canonical.endRow();
                 }
                 sheet.createFreezePane(0, headerRows);
+                printSetup(sheet, headerRows, columns.stream().mapToInt(col -> displayWidth(col, hxl)).sum());
             }
 
             void close() {
@@ -303,6 +304,7 @@ public final class WorkbookWriter {
                 case BOOLEAN -> {
                     boolean b = (Boolean) value;
                     cell.setCellValue(b);
+                    cell.setCellStyle(styles.bool);
                     return Boolean.toString(b);
                 }
                 default -> throw new IllegalStateException();
@@ -312,8 +314,41 @@ public final class WorkbookWriter {
         }
     }
 
+    /**
+     * The width a column is shown with: at least its header and HXL tag plus room for the autofilter
+     * button (LibreOffice showed "Registratio" and "Document numb" with the declared widths alone).
+     */
+    static int displayWidth(ExportColumn column, boolean hxl) {
+        int width = Math.max(column.width(), column.header().length() + 3);
+        if (hxl && column.hxl() != null) {
+            width = Math.max(width, column.hxl().length() + 3);
+        }
+        return Math.min(width, 80);
+    }
+
+    /** Printing (and PDF): landscape, header rows repeated on every page, narrow sheets fitted to the page width. */
+    private static void printSetup(SXSSFSheet sheet, int headerRows, int totalWidth) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setRepeatingRows(new CellRangeAddress(0, headerRows - 1, -1, -1));
+        if (totalWidth <= FIT_WIDTH_CHARS) {
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+        }
+    }
+
+    /** Up to this many characters of column width a sheet is printed one page wide. */
+    private static final int FIT_WIDTH_CHARS = 200;
+
     private static void writeAbout(SXSSFSheet about, Styles styles, Description d, List<SheetResult> sheets,
                                    Signer signer) {
+        List<List<Object>> rows = aboutRows(d, sheets, signer);
+        writeAboutRows(about, styles, rows);
+    }
+
+    /** The description and integrity block, row by row (also the sidecar of a CSV export), signed. */
+    static List<List<Object>> aboutRows(Description d, List<SheetResult> sheets, Signer signer) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(TITLE));
         rows.add(List.of(K_FORMAT, FORMAT));
@@ -340,28 +375,48 @@ public final class WorkbookWriter {
         rows.add(List.of(K_PUBLIC_KEY, Base64.getEncoder().encodeToString(signer.publicKey())));
         String signature = Base64.getEncoder().encodeToString(signer.sign(signedBytes(rows)));
         rows.add(List.of(K_SIGNATURE, signature));
+        return rows;
+    }
+
+    private static void writeAboutRows(SXSSFSheet about, Styles styles, List<List<Object>> rows) {
+        int[] widths = {18, 48, 10, 34, 60};
         int r = 0;
         for (List<Object> values : rows) {
             SXSSFRow row = about.createRow(r++);
+            int lines = 1;
+            for (int c = 1; c < values.size(); c++) {
+                lines = Math.max(lines, (values.get(c).toString().length() + widths[c] - 3) / (widths[c] - 2));
+            }
+            if (lines > 1) {
+                // Neither SXSSF nor LibreOffice sizes a row to its wrapped text reliably: set the height.
+                row.setHeightInPoints(lines * 15f);
+            }
             for (int c = 0; c < values.size(); c++) {
                 SXSSFCell cell = row.createCell(c);
                 Object v = values.get(c);
                 if (v instanceof Long n) {
                     cell.setCellValue(n.doubleValue());
-                    cell.setCellStyle(styles.integer);
+                    cell.setCellStyle(styles.integerLeft);
                 } else {
                     cell.setCellValue(v.toString());
                     if (c == 0 || r == 1 || K_SHEETS.equals(values.get(0))) {
                         cell.setCellStyle(styles.header);
+                    } else {
+                        cell.setCellStyle(styles.wrapped);
                     }
                 }
             }
         }
-        about.setColumnWidth(0, 18 * 256);
-        about.setColumnWidth(1, 44 * 256);
-        about.setColumnWidth(2, 12 * 256);
-        about.setColumnWidth(3, 66 * 256);
-        about.setColumnWidth(4, 60 * 256);
+        // Long values (how to verify, key, signature, column specs) wrap inside their cell instead of running
+        // over the next columns and pages, as LibreOffice printed them before.
+        for (int c = 0; c < widths.length; c++) {
+            about.setColumnWidth(c, widths[c] * 256);
+        }
+        about.getPrintSetup().setLandscape(true);
+        about.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        about.setFitToPage(true);
+        about.getPrintSetup().setFitWidth((short) 1);
+        about.getPrintSetup().setFitHeight((short) 0);
     }
 
     /** The signed text: every signed row's cells joined by U+001F, rows ended by a line feed. */
@@ -401,6 +456,9 @@ public final class WorkbookWriter {
         final CellStyle integer;
         final CellStyle decimal;
         final CellStyle date;
+        final CellStyle bool;
+        final CellStyle integerLeft;
+        final CellStyle wrapped;
         private final Map<String, CellStyle> money = new HashMap<>();
         private final SXSSFWorkbook wb;
         private final DataFormat format;
@@ -412,6 +470,7 @@ public final class WorkbookWriter {
             bold.setBold(true);
             header = wb.createCellStyle();
             header.setFont(bold);
+            header.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
             Font italic = wb.createFont();
             italic.setItalic(true);
             hxl = wb.createCellStyle();
@@ -419,6 +478,15 @@ public final class WorkbookWriter {
             integer = style("0");
             decimal = style("0.00####");
             date = style("yyyy-mm-dd");
+            // Excel shows a boolean cell as TRUE/FALSE whatever its format; LibreOffice 7.4 showed 1/0 for
+            // all but the first boolean cell of a column unless the cell carries this boolean format.
+            bool = style("\"TRUE\";\"TRUE\";\"FALSE\"");
+            integerLeft = style("0");
+            integerLeft.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+            integerLeft.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            wrapped = wb.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         }
 
         private CellStyle style(String pattern) {

@@ -49,6 +49,7 @@ public final class ExportView implements View {
     private final TextField district = Ui.field("exchange.export.district");
     private final ComboBox<String> purpose = new ComboBox<>();
     private final CheckBox hxl = new CheckBox(Ui.text("exchange.export.hxl"));
+    private final CheckBox csv = new CheckBox(Ui.text("exchange.export.csv"));
     private final PasswordField password = Ui.secret("exchange.export.password");
     private final PasswordField confirm = Ui.secret("exchange.export.confirm");
     private final Label passwordNote = Ui.styled(Styles.MUTED, "exchange.export.passwordOptional");
@@ -82,6 +83,10 @@ public final class ExportView implements View {
         purpose.getSelectionModel().select(0);
         hxl.setId("exchange-export-hxl");
         hxl.setMnemonicParsing(true);
+        csv.setId("exchange-export-csv");
+        csv.setMnemonicParsing(true);
+        csv.setAccessibleHelp(Ui.text("exchange.export.csvHelp"));
+        csv.selectedProperty().addListener((o, a, b) -> formatChanged());
         target.setPromptText(Ui.text("exchange.export.targetPrompt"));
         Button choose = Ui.button("exchange.export.choose", e -> chooseTarget());
         choose.setId("exchange-export-choose");
@@ -95,6 +100,7 @@ public final class ExportView implements View {
         Ui.row(form, r++, "exchange.export.district", district);
         Ui.row(form, r++, "exchange.export.purpose", purpose);
         form.add(hxl, 1, r++);
+        form.add(csv, 1, r++);
         Ui.row(form, r++, "exchange.export.password", password);
         Ui.row(form, r++, "exchange.export.confirm", confirm);
         form.add(passwordNote, 1, r++);
@@ -162,16 +168,28 @@ public final class ExportView implements View {
         purpose.setDisable(!names.contains("purpose"));
         boolean personal = p != null && p.personalData();
         passwordNote.setText(Ui.text(personal ? "exchange.export.passwordRequired" : "exchange.export.passwordOptional"));
-        if (p != null && (target.getText().isBlank() || target.getText().endsWith(".xlsx"))) {
+        if (personal) {
+            csv.setSelected(false); // CSV cannot be encrypted (ADR 0052)
+        }
+        csv.setDisable(personal);
+        formatChanged();
+    }
+
+    private void formatChanged() {
+        ExportProfile p = profile.getValue();
+        password.setDisable(csv.isSelected());
+        confirm.setDisable(csv.isSelected());
+        String extension = csv.isSelected() ? ".csv" : ".xlsx";
+        if (p != null && (target.getText().isBlank() || target.getText().endsWith(".xlsx") || target.getText().endsWith(".csv"))) {
             Path current = target.getText().isBlank() ? null : Path.of(target.getText());
-            String name = p.name() + ".xlsx";
+            String name = p.name() + extension;
             target.setText(current == null || current.getParent() == null ? name : current.getParent().resolve(name).toString());
         }
     }
 
     private void chooseTarget() {
         ExportProfile p = profile.getValue();
-        dialogs.chooseFileToSave(Ui.text("exchange.export.chooseTitle"), p == null ? "export.xlsx" : p.name() + ".xlsx")
+        dialogs.chooseFileToSave(Ui.text("exchange.export.chooseTitle"), (p == null ? "export" : p.name()) + (csv.isSelected() ? ".csv" : ".xlsx"))
                 .ifPresent(path -> target.setText(path.toString()));
     }
 
@@ -216,12 +234,13 @@ public final class ExportView implements View {
         Path out = Path.of(target.getText().strip());
         Map<String, String> filters = filters();
         boolean withHxl = hxl.isSelected();
+        boolean asCsv = csv.isSelected() && !p.personalData();
         cancelled = new AtomicBoolean();
         AtomicBoolean mine = cancelled;
         busy(true);
         tasks.run(Ui.text("exchange.export.running"), sink -> {
             try {
-                return service.export(p.name(), filters, withHxl, pw, out, new ProgressSink() {
+                ProgressSink progressSink = new ProgressSink() {
                     @Override
                     public void progress(long done, long total) {
                         sink.progress(done, total);
@@ -233,7 +252,9 @@ public final class ExportView implements View {
                     public boolean isCancelled() {
                         return mine.get() || sink.isCancelled();
                     }
-                });
+                };
+                return asCsv ? service.exportCsv(p.name(), filters, withHxl, out, progressSink)
+                        : service.export(p.name(), filters, withHxl, pw, out, progressSink);
             } finally {
                 if (pw != null) {
                     Arrays.fill(pw, '\0');
@@ -243,8 +264,8 @@ public final class ExportView implements View {
             busy(false);
             password.clear();
             confirm.clear();
-            status.setText(Ui.text(summary.encrypted() ? "exchange.export.doneEncrypted" : "exchange.export.done",
-                    summary.totalRows(), summary.file().toString()));
+            status.setText(Ui.text(asCsv ? "exchange.export.doneCsv" : summary.encrypted() ? "exchange.export.doneEncrypted"
+                    : "exchange.export.done", summary.totalRows(), summary.file().toString()));
             fingerprint.setText(Ui.text("exchange.export.fingerprint", summary.fingerprint()));
         }, failure -> {
             busy(false);

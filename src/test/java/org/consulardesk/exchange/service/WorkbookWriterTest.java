@@ -15,6 +15,7 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -82,6 +83,29 @@ class WorkbookWriterTest {
             }
             Sheet about = wb.getSheet("About");
             assertThat(about.getRow(3).getCell(1).getStringCellValue()).isEqualTo("Embassy of Utopia in Nairobi");
+        }
+    }
+
+    /** What opening real exports in LibreOffice 7.4 showed wrong (docs/architecture.md, "Checked in LibreOffice"). */
+    @Test
+    void layoutFixedAfterTheLibreOfficeCheck() throws Exception {
+        Path out = tmp.resolve("lo.xlsx");
+        new WorkbookWriter().write(out, description(true), List.of(sheet(3)), null, TestSigners.fresh(), false, null,
+                ProgressSink.NONE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            XSSFSheet people = wb.getSheet("People");
+            // booleans carry a TRUE/FALSE format (LibreOffice showed 1/0 below the first one otherwise)
+            assertThat(people.getRow(3).getCell(5).getCellStyle().getDataFormatString()).isEqualTo("\"TRUE\";\"TRUE\";\"FALSE\"");
+            // a column is at least as wide as its header / HXL tag plus the filter button
+            assertThat(people.getColumnWidth(5)).isEqualTo(("Active".length() + 3) * 256);
+            assertThat(people.getColumnWidth(1)).isEqualTo(("#affected+num".length() + 3) * 256);
+            // printing: landscape, header and HXL rows repeated on every page
+            assertThat(people.getPrintSetup().getLandscape()).isTrue();
+            assertThat(people.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:2"));
+            Sheet about = wb.getSheet("About");
+            assertThat(about.getRow(13).getCell(1).getCellStyle().getWrapText()).isTrue();
+            assertThat(about.getRow(13).getHeightInPoints()).isGreaterThan(30f);
+            assertThat(about.getFitToPage()).isTrue();
         }
     }
 

@@ -101,69 +101,6 @@ class ExchangeScreenshots extends FxRobot {
         }
     }
 
-    /**
-     * The About sheet and the first rows of the data sheet of an exported workbook, drawn cell by
-     * cell from what POI reads back (formatted as a spreadsheet shows them), for the README.
-     */
-    @Test
-    void renderExportedWorkbook() throws Exception {
-        String out = System.getProperty("consulardesk.screenshots");
-        Assumptions.assumeTrue(out != null);
-        FxToolkit.registerPrimaryStage();
-        Path file = dir.resolve("nairobi-totals.xlsx");
-        try (Session nairobi = create(dir.resolve("nairobi")).session()) {
-            SampleData.generate(nairobi, 400, 7, ProgressSink.NONE);
-            new ExportService(nairobi).export(RegistryAggregateProfile.NAME, Map.of(), true, null, file, ProgressSink.NONE);
-        }
-        javafx.scene.layout.VBox page = new javafx.scene.layout.VBox(16);
-        page.setStyle("-fx-background-color: white; -fx-padding: 16;");
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
-            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
-            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-                org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(s);
-                javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
-                grid.setStyle("-fx-grid-lines-visible: true;");
-                int maxRows = s == 0 ? 22 : 8;
-                for (int r = 0; r <= Math.min(sheet.getLastRowNum(), maxRows - 1); r++) {
-                    org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-                    if (row == null) {
-                        continue;
-                    }
-                    for (int c = 0; c < Math.min(row.getLastCellNum(), 4); c++) {
-                        org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
-                        String text = cell == null ? "" : formatter.formatCellValue(cell);
-                        if (text.length() > 70) {
-                            text = text.substring(0, 67) + "...";
-                        }
-                        javafx.scene.control.Label label = new javafx.scene.control.Label(text);
-                        boolean bold = cell != null && wb.getFontAt(cell.getCellStyle().getFontIndex()).getBold();
-                        boolean number = cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
-                        label.setStyle("-fx-padding: 2 6; -fx-font-size: 12px;" + (bold ? "-fx-font-weight: bold;" : "")
-                                + (r < (s == 0 ? 0 : 2) || bold ? "-fx-background-color: #eef2f6;" : ""));
-                        label.setMaxWidth(Double.MAX_VALUE);
-                        label.setAlignment(number ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
-                        label.setPrefWidth(Math.min(420, sheet.getColumnWidth(c) / 256.0 * 7.5));
-                        grid.add(label, c, r);
-                    }
-                }
-                javafx.scene.control.Label title = new javafx.scene.control.Label("Sheet \"" + sheet.getSheetName() + "\""
-                        + (s == 0 ? " (description and integrity block)" : " (first rows; frozen header, HXL row, autofilter)"));
-                title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
-                page.getChildren().addAll(title, grid);
-            }
-        }
-        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(page);
-        FxToolkit.setupSceneRoot(() -> holder);
-        FxToolkit.setupStage(stage -> {
-            stage.setWidth(1200);
-            stage.setHeight(780);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        save(page, Path.of(out).resolve("exchange-workbook.png"));
-        FxToolkit.cleanupStages();
-    }
-
     private void save(Node node, Path file) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
         int w = (int) image.getWidth();

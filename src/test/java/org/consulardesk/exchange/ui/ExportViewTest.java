@@ -84,4 +84,19 @@ class ExportViewTest extends FxRobot {
         assertThat(lookup("#exchange-export-error").queryAs(Label.class).getText()).contains("cancelled");
         assertThat(dir.resolve("out/registry-aggregate.xlsx")).doesNotExist();
     }
+
+    @Test
+    void aggregateExportsAsCsvAndPersonalDataCannot() {
+        chooseProfile("registry-full");
+        assertThat(lookup("#exchange-export-csv").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
+        chooseProfile("registry-aggregate");
+        clickOn("#exchange-export-csv");
+        assertThat(lookup("#exchange-export-password").query().isDisabled()).isTrue();
+        clickOn("#exchange-export-choose");
+        clickOn("#exchange-export-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dir.resolve("out/registry-aggregate.csv")).exists();
+        assertThat(dir.resolve("out/registry-aggregate.about.csv")).exists();
+        assertThat(lookup("#exchange-export-status").queryAs(Label.class).getText()).contains("CSV");
+    }
 }

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -194,11 +195,11 @@ final class MainShell implements View {
                         new IntakeViewModel(new IntakeService(session), services.tasks()), services.dialogs())),
                 new Entry("nav.households", Permission.VIEW_REGISTRY, () -> households()),
                 new Entry("nav.expiring", Permission.VIEW_REGISTRY, () -> expiringDocuments()),
-                new Entry("nav.etd", Permission.ISSUE_ETD, () -> etd()),
                 new Entry("nav.duplicates", Permission.EDIT_REGISTRY, () -> new org.consulardesk.registry.ui.DuplicatesView(new org.consulardesk.registry.service.DuplicateService(session), new org.consulardesk.registry.service.MergeService(session), new RegistrationService(session), services.tasks(), services.dialogs(), session.can(Permission.UNDO_MERGE))),
+                new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
+                new Entry("nav.etd", Permission.ISSUE_ETD, () -> etd()),
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
-                new Entry("nav.map", Permission.VIEW_REGISTRY, () -> crisisMap()),
                 new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.employers", Permission.MANAGE_BONDS, () -> EmployersView.of(session, services.tasks(), services.dialogs())),
@@ -220,10 +221,19 @@ final class MainShell implements View {
         VBox nav = new VBox();
         nav.getStyleClass().add(Styles.NAV);
         nav.setId("shell-nav");
+        String group = null;
         for (Entry entry : entries) {
             if (entry.permission() != null && !session.can(entry.permission())) {
                 continue;
             }
+            String entryGroup = NAV_GROUPS.getOrDefault(entry.key(), group);
+            if (entryGroup != null && !entryGroup.equals(group)) {
+                Label heading = new Label(Ui.text(entryGroup));
+                heading.getStyleClass().add("cd-nav-group");
+                heading.setId(Ui.idFor(entryGroup));
+                nav.getChildren().add(heading);
+            }
+            group = entryGroup;
             ToggleButton button = new ToggleButton(Ui.text(entry.key()));
             button.setId(Ui.idFor(entry.key()));
             button.getStyleClass().add(Styles.NAV_BUTTON);
@@ -247,8 +257,21 @@ final class MainShell implements View {
             VBox.setMargin(newPerson, new javafx.geometry.Insets(16, 0, 0, 0));
             nav.getChildren().add(newPerson);
         }
-        frame.setLeft(nav);
+        // Twenty screens do not fit a small laptop's height: the navigation scrolls rather than clips.
+        ScrollPane scroll = new ScrollPane(nav);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("cd-nav-scroll");
+        frame.setLeft(scroll);
     }
+
+    /** The first screen of each group of the navigation, and the group's heading (message key). */
+    private static final java.util.Map<String, String> NAV_GROUPS = java.util.Map.of(
+            "nav.home", "nav.group.registry",
+            "nav.map", "nav.group.crisis",
+            "nav.exchangeExport", "nav.group.exchange",
+            "nav.bonds", "nav.group.bonds",
+            "nav.users", "nav.group.admin");
 
     private View households() {
         HouseholdView view = new HouseholdView(new HouseholdService(session), services.tasks());

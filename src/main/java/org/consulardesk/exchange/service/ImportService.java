@@ -123,6 +123,11 @@ public final class ImportService {
         @Override
         public void begin(WorkbookInfo workbook, KeyTrust trust) {
             this.info = workbook;
+            if (trust != KeyTrust.KNOWN && PostKeyService.retired(tx, workbook.registryId(), workbook.fingerprint())) {
+                outcome = new ImportReport(fileName, ImportStatus.REFUSED, workbook, List.of(new ExchangeIssue(fileName,
+                        null, 0, null, Messages.get("exchange.issue.keyRetired", workbook.fingerprint(), workbook.post()))), 0);
+                throw new Stop();
+            }
             if (trust == KeyTrust.UNKNOWN) {
                 outcome = new ImportReport(fileName, ImportStatus.UNKNOWN_KEY, workbook, List.of(new ExchangeIssue(fileName,
                         null, 0, null, Messages.get("exchange.issue.unknownKey", workbook.fingerprint()))), 0);

@@ -26,6 +26,8 @@ public final class PostKeyService {
     static final String SUBKEY_PURPOSE = "exchange signing key v1";
     public static final String AUDIT_KEY_CREATED = "EXCHANGE_KEY_CREATED";
     public static final String AUDIT_KEY_REGISTERED = "EXCHANGE_POST_KEY_REGISTERED";
+    public static final String AUDIT_KEY_RETIRED = "EXCHANGE_POST_KEY_RETIRED";
+    public static final String AUDIT_KEY_ROTATED = "EXCHANGE_POST_KEY_ROTATED";
 
     private final Session session;
     private final PostKeyStore store = new PostKeyStore();
@@ -143,6 +145,84 @@ public final class PostKeyService {
                     .withDetail("fingerprint " + fingerprint));
             return key;
         });
+    }
+
+    /**
+     * Retires the active key of a post (for example a lost or compromised laptop): workbooks signed by
+     * it are refused from now on with a clear message; what was imported before stays. Retiring this
+     * registry's own key makes the next export create a new one ({@link #rotateOwn()}).
+     */
+    public PostKey retire(String registryId) {
+        session.require(Permission.MANAGE_POST_KEYS);
+        return session.database().write(tx -> {
+            PostKey active = store.find(tx, registryId).orElseThrow(() -> new UserError("error.exchange.noActiveKey"));
+            store.retire(tx, registryId, session.now(), session.user().username());
+            session.audit().record(tx, AuditEvent.on(AUDIT_KEY_RETIRED, "post_key", registryId)
+                    .withDetail("fingerprint " + active.fingerprint()));
+            return active;
+        });
+    }
+
+    /**
+     * Registers a post's new (rotated) public key in place of its active one, in one transaction: the
+     * old key is retired (its imports stay), new exports verify with the new key. The user compared the
+     * new fingerprint with the post first, as for a first registration.
+     */
+    public PostKey rotate(String registryId, String postName, String countryCode, byte[] publicKey) {
+        session.require(Permission.MANAGE_POST_KEYS);
+        try {
+            PostKeys.publicKey(publicKey);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new UserError("error.exchange.badPublicKey");
+        }
+        String fingerprint = PostKeys.fingerprint(publicKey);
+        return session.database().write(tx -> {
+            if (store.history(tx, registryId).stream().anyMatch(k -> k.retired() && Arrays.equals(k.publicKey(), publicKey))) {
+                throw new UserError("error.exchange.keyWasRetired", fingerprint);
+            }
+            Optional<PostKey> active = store.find(tx, registryId);
+            if (active.isPresent() && Arrays.equals(active.get().publicKey(), publicKey)) {
+                return active.get();
+            }
+            store.retire(tx, registryId, session.now(), session.user().username());
+            PostKey key = new PostKey(registryId, postName, countryCode, publicKey, fingerprint, false, session.now(),
+                    session.user().username());
+            store.insert(tx, key, null);
+            session.audit().record(tx, AuditEvent.on(AUDIT_KEY_ROTATED, "post_key", registryId).withDetail(
+                    active.map(k -> "fingerprint " + k.fingerprint() + " -> ").orElse("fingerprint ") + fingerprint));
+            return key;
+        });
+    }
+
+    /** At a post: retires its own signing key and creates a new one (read its fingerprint out to HQ). */
+    public PostKey rotateOwn() {
+        session.require(Permission.MANAGE_POST_KEYS);
+        String registryId = session.descriptor().registryId();
+        session.database().write(tx -> {
+            store.own(tx).ifPresent(old -> {
+                store.retire(tx, registryId, session.now(), session.user().username());
+                session.audit().record(tx, AuditEvent.on(AUDIT_KEY_RETIRED, "post_key", registryId)
+                        .withDetail("own key, fingerprint " + old.fingerprint()));
+            });
+            return null;
+        });
+        return ownKey();
+    }
+
+    /** Every key a post had here, newest first (retired ones included). */
+    public List<PostKey> history(String registryId) {
+        session.require(Permission.IMPORT_EXCHANGE);
+        return session.database().read(tx -> store.history(tx, registryId));
+    }
+
+    /** True if this fingerprint belongs to a retired key of the registry (the import explains the refusal). */
+    public boolean isRetired(String registryId, String fingerprint) {
+        return session.database().read(tx -> retired(tx, registryId, fingerprint));
+    }
+
+    static boolean retired(org.consulardesk.store.Tx tx, String registryId, String fingerprint) {
+        return new PostKeyStore().history(tx, registryId).stream()
+                .anyMatch(k -> k.retired() && PostKeys.sameFingerprint(k.fingerprint(), fingerprint));
     }
 
     private byte[] aad() {

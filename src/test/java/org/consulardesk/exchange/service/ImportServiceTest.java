@@ -1,6 +1,7 @@
 package org.consulardesk.exchange.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.consulardesk.testsupport.TestRegistries.*;
 
 import java.nio.file.Path;
@@ -9,11 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.consulardesk.core.ProgressSink;
+import org.consulardesk.core.UserError;
 import org.consulardesk.exchange.model.ConsolidatedTotal;
 import org.consulardesk.exchange.model.ImportReport;
 import org.consulardesk.exchange.model.ImportStatus;
 import org.consulardesk.exchange.model.ImportedRows;
 import org.consulardesk.exchange.model.PostImport;
+import org.consulardesk.exchange.model.PostKey;
 import org.consulardesk.exercise.service.SampleData;
 import org.consulardesk.security.model.Role;
 import org.consulardesk.security.service.RegistryCreator;
@@ -68,6 +71,47 @@ class ImportServiceTest {
         new PostKeyService(hq).register(unknown.info().registryId(), unknown.info().post(), unknown.info().country(),
                 unknown.info().publicKey());
         return importFiles(file).get(0);
+    }
+
+    @Test
+    void rotatedKeyVerifiesNewExportsAndRetiredKeyIsRefusedClearly() {
+        Path first = export(RegistryAggregateProfile.NAME, "nairobi-1.xlsx");
+        ImportReport imported = registerAndImport(first);
+        assertThat(imported.status()).isEqualTo(ImportStatus.IMPORTED);
+        String registryId = imported.info().registryId();
+        String oldFingerprint = imported.info().fingerprint();
+        byte[] oldKey = imported.info().publicKey();
+
+        // the post rotates its key: its next export is signed with the new one, unknown to HQ yet
+        PostKey fresh = new PostKeyService(post).rotateOwn();
+        assertThat(fresh.fingerprint()).isNotEqualTo(oldFingerprint);
+        clock.advance(Duration.ofDays(1));
+        Path second = export(RegistryAggregateProfile.NAME, "nairobi-2.xlsx");
+        assertThat(importFiles(second).get(0).status()).isEqualTo(ImportStatus.REFUSED);
+        new PostKeyService(hq).rotate(registryId, imported.info().post(), imported.info().country(), fresh.publicKey());
+        assertThat(importFiles(second).get(0).status()).isEqualTo(ImportStatus.IMPORTED);
+        assertThat(new PostKeyService(hq).history(registryId)).extracting(PostKey::retired).containsExactly(false, true);
+
+        // a workbook signed by the retired key is refused with a message that says so
+        clock.advance(Duration.ofDays(1));
+        ImportReport old = importFiles(first).get(0);
+        assertThat(old.status()).isEqualTo(ImportStatus.REFUSED);
+        assertThat(old.issues().get(0).message()).contains("retired").contains(oldFingerprint);
+        assertThatThrownBy(() -> new PostKeyService(hq).rotate(registryId, "x", "KE", oldKey)).isInstanceOf(UserError.class);
+
+        // retiring the current key: later exports signed by it are refused; the imports stay
+        new PostKeyService(hq).retire(registryId);
+        clock.advance(Duration.ofDays(1));
+        Path third = export(RegistryAggregateProfile.NAME, "nairobi-3.xlsx");
+        ImportReport refused = importFiles(third).get(0);
+        assertThat(refused.status()).isEqualTo(ImportStatus.REFUSED);
+        assertThat(refused.issues().get(0).message()).contains("retired");
+        assertThat(new ConsolidationService(hq).imports()).singleElement()
+                .satisfies(i -> assertThat(i.fileName()).isEqualTo("nairobi-2.xlsx"));
+        assertThat(hq.audit().page(org.consulardesk.security.model.AuditFilter.ALL, 0, 100))
+                .extracting(a -> a.action()).contains(PostKeyService.AUDIT_KEY_ROTATED, PostKeyService.AUDIT_KEY_RETIRED);
+        assertThat(post.audit().page(org.consulardesk.security.model.AuditFilter.ALL, 0, 100))
+                .extracting(a -> a.action()).contains(PostKeyService.AUDIT_KEY_RETIRED);
     }
 
     @Test

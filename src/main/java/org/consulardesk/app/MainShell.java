@@ -223,7 +223,8 @@ final class MainShell implements View {
         nav.setId("shell-nav");
         String group = null;
         for (Entry entry : entries) {
-            if (entry.permission() != null && !session.can(entry.permission())) {
+            if (entry.permission() != null && !session.can(entry.permission())
+                    || !NavigationScope.shows(session.descriptor().kind(), entry.key())) {
                 continue;
             }
             String entryGroup = NAV_GROUPS.getOrDefault(entry.key(), group);
@@ -248,7 +249,7 @@ final class MainShell implements View {
             navButtons.add(button);
             nav.getChildren().add(button);
         }
-        if (session.can(Permission.EDIT_REGISTRY)) {
+        if (session.can(Permission.EDIT_REGISTRY) && NavigationScope.registers(session.descriptor().kind())) {
             Button newPerson = Ui.button("shell.newPerson", e -> newPerson());
             newPerson.setId("shell-new-person");
             newPerson.setAccessibleHelp(Ui.text("shell.newPerson.shortcut"));
@@ -340,7 +341,7 @@ final class MainShell implements View {
 
     /** The "New registration" command (Ctrl+N): an empty person form. */
     void newPerson() {
-        if (session.can(Permission.EDIT_REGISTRY)) {
+        if (session.can(Permission.EDIT_REGISTRY) && NavigationScope.registers(session.descriptor().kind())) {
             openPerson(0);
         }
     }

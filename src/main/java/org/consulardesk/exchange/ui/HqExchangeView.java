@@ -80,6 +80,11 @@ public final class HqExchangeView implements View {
     private final TableView<PostImport> postTable = new TableView<>(posts);
     private final TableView<String[]> drill = new TableView<>();
     private final Label drillTitle = new Label();
+    private PostImport drillPost;
+    private int drillOffset;
+    private int drillPageSize = DRILL_ROWS;
+    private final Button drillPrevious = Ui.button("exchange.hq.drillPrevious", e -> drillPage(drillOffset - drillPageSize));
+    private final Button drillNext = Ui.button("exchange.hq.drillNext", e -> drillPage(drillOffset + drillPageSize));
     private final Label consolidationError = Ui.errorLabel("exchange-hq-consolidation-error");
 
     public HqExchangeView(ImportService imports, ConsolidationService consolidation, PostKeyService keys,
@@ -211,7 +216,13 @@ public final class HqExchangeView implements View {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, totalsTable);
         VBox.setVgrow(totalsTable, Priority.ALWAYS);
-        VBox right = new VBox(8, Ui.styled(Styles.SUBTITLE, "exchange.hq.posts"), postTable, drillTitle, drill);
+        drillPrevious.setId("exchange-hq-drill-previous");
+        drillNext.setId("exchange-hq-drill-next");
+        drillPrevious.setDisable(true);
+        drillNext.setDisable(true);
+        HBox drillBar = new HBox(8, drillTitle, drillPrevious, drillNext);
+        drillBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox right = new VBox(8, Ui.styled(Styles.SUBTITLE, "exchange.hq.posts"), postTable, drillBar, drill);
         VBox.setVgrow(postTable, Priority.ALWAYS);
         VBox.setVgrow(drill, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
@@ -334,14 +345,29 @@ public final class HqExchangeView implements View {
                 failure -> consolidationError.setText(Ui.describe(failure)));
     }
 
+    /** Rows per drill-down page; tests use a small page to reach the paging buttons. */
+    void drillPageSize(int rows) {
+        drillPageSize = rows;
+    }
+
     private void drillDown(PostImport post) {
+        drillPost = post;
+        drillPage(0);
+    }
+
+    /** One page of the selected import's rows, read from the database (never the whole import). */
+    private void drillPage(int offset) {
+        PostImport post = drillPost;
         drill.getColumns().clear();
         drill.getItems().clear();
         drillTitle.setText("");
+        drillPrevious.setDisable(true);
+        drillNext.setDisable(true);
         if (post == null) {
             return;
         }
-        tasks.run(Ui.text("exchange.hq.loading"), p -> consolidation.rows(post.id(), 0, 0, DRILL_ROWS), (ImportedRows rows) -> {
+        int from = Math.max(0, offset);
+        tasks.run(Ui.text("exchange.hq.loading"), p -> consolidation.rows(post.id(), 0, from, drillPageSize), (ImportedRows rows) -> {
             for (int c = 0; c < rows.columns().size(); c++) {
                 int index = c;
                 TableColumn<String[], String> column = new TableColumn<>(rows.columns().get(c).header());
@@ -351,7 +377,11 @@ public final class HqExchangeView implements View {
                 drill.getColumns().add(column);
             }
             drill.getItems().setAll(rows.rows());
-            drillTitle.setText(Ui.text("exchange.hq.drillTitle", post.post(), rows.sheet(), rows.rows().size(), rows.total()));
+            drillOffset = from;
+            drillPrevious.setDisable(from == 0);
+            drillNext.setDisable(from + rows.rows().size() >= rows.total());
+            drillTitle.setText(rows.rows().isEmpty() ? Ui.text("exchange.hq.drillEmpty", post.post(), rows.sheet())
+                    : Ui.text("exchange.hq.drillTitle", post.post(), rows.sheet(), from + 1, from + rows.rows().size(), rows.total()));
         }, failure -> consolidationError.setText(Ui.describe(failure)));
     }
 

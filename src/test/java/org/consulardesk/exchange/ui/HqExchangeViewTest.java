@@ -107,6 +107,24 @@ class HqExchangeViewTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> drill = lookup("#exchange-hq-drill").queryAs(TableView.class);
         assertThat(drill.getColumns()).hasSize(3);
+        assertThat(drill.getItems()).hasSizeGreaterThan(2);
+
+        // Pages of the import's rows, read one page at a time.
+        List<?> firstRows = List.copyOf(drill.getItems());
+        interact(() -> view.drillPageSize(2));
+        interact(() -> posts.getSelectionModel().clearSelection());
+        interact(() -> posts.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(drill.getItems()).hasSize(2);
+        assertThat(lookup("#exchange-hq-drill-previous").queryButton().isDisabled()).isTrue();
+        clickOn("#exchange-hq-drill-next");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(drill.getItems()).isNotEmpty();
+        assertThat(((String[]) drill.getItems().get(0))[0]).isEqualTo(((String[]) firstRows.get(2))[0]);
+        assertThat(lookup("#exchange-hq-drill-title").queryLabeled().getText()).contains("rows 3–");
+        assertThat(lookup("#exchange-hq-drill-previous").queryButton().isDisabled()).isFalse();
+        clickOn("#exchange-hq-drill-previous");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#exchange-hq-drill-title").queryLabeled().getText()).contains("rows 1–2 of");
     }
 }

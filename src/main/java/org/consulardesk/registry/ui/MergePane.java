@@ -101,10 +101,10 @@ public final class MergePane {
         grid.setId("merge-grid");
         grid.setHgap(14);
         grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints(170);
+        ColumnConstraints labels = new ColumnConstraints(250);
         ColumnConstraints side = new ColumnConstraints();
         side.setHgrow(Priority.ALWAYS);
-        side.setPercentWidth(40);
+        side.setPercentWidth(36);
         grid.getColumnConstraints().addAll(labels, side, side);
         int r = 0;
         Label leftHead = new Label(Ui.text("merge.record", left.id(), left.version()));
@@ -201,7 +201,7 @@ public final class MergePane {
         // By default the side that has a value; both: the left (older) record.
         (a.isEmpty() && !b.isEmpty() ? rr : l).setSelected(true);
         label.setLabelFor(l);
-        label.setMinWidth(160);
+        label.setMinWidth(240);
         grid.add(label, 0, r);
         grid.add(l, 1, r);
         grid.add(rr, 2, r);
@@ -232,7 +232,7 @@ public final class MergePane {
             return r;
         }
         Label label = Ui.label("merge.list." + list);
-        label.setMinWidth(160);
+        label.setMinWidth(240);
         grid.add(label, 0, r);
         VBox leftItems = new VBox(4);
         VBox rightItems = new VBox(4);

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.consulardesk.bonds.model.BondOverview;
 import org.consulardesk.bonds.model.BondState;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The main path on the bond screens, headless: create a bond, cover a worker, deposit, activate, a
  * drawdown refused below zero, one posted, the export buttons, then a claim filed, decided and paid from the bond.
  */
-class BondsMainPathTest extends FxRobot {
+class BondsMainPathTest extends BondScreenRobot {
     static final BackgroundTasks SYNC = new BackgroundTasks() {
         @Override
         public <T> void run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -68,25 +64,6 @@ class BondsMainPathTest extends FxRobot {
     void close() throws Exception {
         FxToolkit.cleanupStages();
         f.close();
-    }
-
-    private void write(String id, String text) {
-        TextField field = lookup(id).queryAs(TextField.class);
-        interact(() -> {
-            field.requestFocus();
-            field.setText(text);
-        });
-    }
-
-    private void press(String id) {
-        Button button = lookup(id).queryButton();
-        assertThat(button.isDisabled()).as(id + " enabled").isFalse();
-        interact(button::fire);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
     }
 
     @Test

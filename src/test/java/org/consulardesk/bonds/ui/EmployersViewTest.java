@@ -32,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The employers screen, headless: add an employer, change its compliance notes, blacklist and lift it,
  * the statement as PDF, and as a signed workbook through the exchange's export window.
  */
-class EmployersViewTest extends FxRobot {
+class EmployersViewTest extends BondScreenRobot {
     @TempDir
     Path tmp;
     BondFixtures f;
@@ -61,25 +60,6 @@ class EmployersViewTest extends FxRobot {
     void close() throws Exception {
         FxToolkit.cleanupStages();
         f.close();
-    }
-
-    private void write(String id, String text) {
-        TextField field = lookup(id).queryAs(TextField.class);
-        interact(() -> {
-            field.requestFocus();
-            field.setText(text);
-        });
-    }
-
-    private void press(String id) {
-        Button button = lookup(id).queryButton();
-        assertThat(button.isDisabled()).as(id + " enabled").isFalse();
-        interact(button::fire);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.consulardesk.bonds.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import org.consulardesk.bonds.model.AllocationMethod;
 import org.consulardesk.bonds.model.Bond;
 import org.consulardesk.bonds.model.CoveredWorker;
@@ -26,12 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The evacuation cost screen, headless: record a bus with workers from the registry, preview per head, post. */
-class EvacuationCostsViewTest extends FxRobot {
+class EvacuationCostsViewTest extends BondScreenRobot {
     @TempDir
     Path tmp;
     BondFixtures f;
@@ -67,25 +62,6 @@ class EvacuationCostsViewTest extends FxRobot {
     void close() throws Exception {
         FxToolkit.cleanupStages();
         f.close();
-    }
-
-    private void write(String id, String text) {
-        TextField field = lookup(id).queryAs(TextField.class);
-        interact(() -> {
-            field.requestFocus();
-            field.setText(text);
-        });
-    }
-
-    private void press(String id) {
-        Button button = lookup(id).queryButton();
-        assertThat(button.isDisabled()).as(id + " enabled").isFalse();
-        interact(button::fire);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
     }
 
     @Test

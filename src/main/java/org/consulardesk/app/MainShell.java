@@ -336,7 +336,13 @@ final class MainShell implements View {
         content.getChildren().setAll(current.root());
         current.activate();
         Node focus = current.initialFocus();
-        Platform.runLater(focus::requestFocus);
+        // A long form may not be laid out at the first pulse: ask again once if the focus did not take.
+        Platform.runLater(() -> {
+            focus.requestFocus();
+            if (!focus.isFocused()) {
+                Platform.runLater(focus::requestFocus);
+            }
+        });
     }
 
     /** The "New registration" command (Ctrl+N): an empty person form. */

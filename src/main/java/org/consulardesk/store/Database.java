@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
             throw new UserError(e, "error.database.open", dir.toString());
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new V15_1__Search_words_backfill()).load().migrate();
             // A bulk load interrupted before it rebuilt its indexes is repaired here.
             DeferredIndexes.restore(DSL.using(pool, SQLDialect.H2, settings()));
         } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ import org.consulardesk.registry.model.TravelDocument;
 import org.consulardesk.registry.model.Vulnerability;
 import org.consulardesk.registry.model.Whereabouts;
 import org.consulardesk.store.DeferredIndexes;
+import org.consulardesk.store.NameWords;
 import org.consulardesk.store.Tx;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -114,7 +115,8 @@ public final class BulkRegistrationStore {
         List<Long> ids = idsAbove(dsl, "person", personBase, all.size());
 
         BatchBindStep tokens = dsl.batch(dsl.insertInto(PERSON_NAME_TOKEN, PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,
-                PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME).values((Long) null, null, null, null));
+                PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.PREV_WORD)
+                .values((Long) null, null, null, null, null, null));
         BatchBindStep aliases = dsl.batch(dsl.insertInto(PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).values((Long) null, null));
         BatchBindStep contacts = dsl.batch(dsl.insertInto(CONTACT, CONTACT.PERSON_ID, CONTACT.KIND, CONTACT.CONTACT_VALUE,
                 CONTACT.SEARCH_VALUE, CONTACT.APP, CONTACT.PREFERRED).values((Long) null, null, null, null, null, null));
@@ -145,9 +147,11 @@ public final class BulkRegistrationStore {
                 long id = ids.get(i);
                 RegistrationStore.SearchKeys k = allKeys.get(i++);
                 Iterator<String> phonetic = k.phoneticKeys().iterator();
+                String allWords = NameWords.of(k.tokens());
+                java.util.Map<String, String> previous = NameWords.previous(k.tokens());
                 for (String token : k.tokens()) {
                     String sound = phonetic.hasNext() ? phonetic.next() : null;
-                    tokens.bind(id, token, sound, k.searchName());
+                    tokens.bind(id, token, sound, k.searchName(), allWords, previous.get(token));
                     words.putIfAbsent(token, sound);
                     counts[0]++;
                 }

@@ -57,7 +57,7 @@ public final class DuplicateStore {
         return pairs(tx, "select d1.person_id, d2.person_id from travel_document d1"
                 + " join travel_document d2 on d2.search_number = d1.search_number and d2.person_id > d1.person_id"
                 + " join person p1 on p1.id = d1.person_id join person p2 on p2.id = d2.person_id"
-                + " where p1.merged_into is null and p2.merged_into is null and d1.search_number <> ''"
+                + " where coalesce(p1.merged_into, 0) = 0 and coalesce(p2.merged_into, 0) = 0 and d1.search_number <> ''"
                 + NOT_DISMISSED.formatted("d1.person_id", "d2.person_id") + " limit ?", limit);
     }
 
@@ -66,16 +66,16 @@ public final class DuplicateStore {
         return pairs(tx, "select c1.person_id, c2.person_id from contact c1"
                 + " join contact c2 on c2.search_value = c1.search_value and c2.person_id > c1.person_id and c2.kind = 'PHONE'"
                 + " join person p1 on p1.id = c1.person_id join person p2 on p2.id = c2.person_id"
-                + " where c1.kind = 'PHONE' and p1.merged_into is null and p2.merged_into is null"
+                + " where c1.kind = 'PHONE' and coalesce(p1.merged_into, 0) = 0 and coalesce(p2.merged_into, 0) = 0"
                 + NOT_DISMISSED.formatted("c1.person_id", "c2.person_id") + " limit ?", limit);
     }
 
     /** Persons with the same full date of birth and a sound-alike first family-name word ({@code dup_key}). */
     public List<Pair> sameBirthAndFamilySound(Tx tx, int limit) {
         return pairs(tx, "select p1.id, p2.id from (select dup_key from person where dup_key is not null and dup_key <> '-'"
-                + " and merged_into is null group by dup_key having count(*) > 1) g"
+                + " and coalesce(merged_into, 0) = 0 group by dup_key having count(*) > 1) g"
                 + " join person p1 on p1.dup_key = g.dup_key join person p2 on p2.dup_key = g.dup_key and p2.id > p1.id"
-                + " where p1.merged_into is null and p2.merged_into is null"
+                + " where coalesce(p1.merged_into, 0) = 0 and coalesce(p2.merged_into, 0) = 0"
                 + NOT_DISMISSED.formatted("p1.id", "p2.id") + " limit ?", limit);
     }
 

@@ -18,13 +18,16 @@ import org.jooq.impl.DSL;
  * Name search that reads one page of an index and stops, whatever the size of the registry
  * (ADR 0037). The persons of the rarest typed word are walked in the (word, whole name, person)
  * index, so results come in list order: by the matching word, then by whole name. Every other
- * typed word is checked per candidate with an index probe, never materialised, and a person whose
- * names start with the typed word twice is listed once (at their first such word).
+ * typed word is checked on the index entry itself, which carries all the person's name words
+ * (ADR 0060), and a person whose names start with the typed word twice is listed once (at their
+ * first such word).
  */
 public final class RankedSearchStore {
     private static final PersonNameToken T = PERSON_NAME_TOKEN.as("t");
     /** Index entries counted per typed word to find the rarest one, which then drives the walk. */
-    private static final int RARITY_CAP = 5_000;
+    private static final int RARITY_CAP = 1_000;
+    /** A word with fewer entries than this drives the walk without counting the others. */
+    private static final int RARE_ENOUGH = 300;
 
     /** One page of the persons whose names hold every typed word. */
     public List<PersonHit> page(Tx tx, SearchStore.Query q, int offset, int limit) {
@@ -75,49 +78,48 @@ public final class RankedSearchStore {
     }
 
     /**
-     * Index entries of the driving word, one per person (the first of their names that starts
-     * with it), for persons who also hold every other typed word.
+     * Index entries of the driving word, one per person (the first of their name words that starts
+     * with it: the word before it does not), for persons who also hold every other typed word (in
+     * the entry's {@code words}). The walk reads nothing but the index (ADR 0060).
      */
     private static Condition walk(SearchStore.Query q, int driver) {
         String w = q.words().get(driver);
-        PersonNameToken earlier = PERSON_NAME_TOKEN.as("e");
-        return SearchStore.tokenPrefix(T.TOKEN, w)
-                .and(DSL.notExists(DSL.selectOne().from(earlier).where(earlier.PERSON_ID.eq(T.PERSON_ID))
-                        .and(SearchStore.tokenPrefix(earlier.TOKEN, w)).and(earlier.TOKEN.lt(T.TOKEN))))
-                .and(otherWords(q, T.PERSON_ID, driver));
-    }
-
-    /** Every typed word except {@code skip} is the start of one of the person's name words. */
-    private static Condition otherWords(SearchStore.Query q, org.jooq.Field<Long> personId, int skip) {
-        Condition c = DSL.noCondition();
+        Condition c = SearchStore.tokenPrefix(T.TOKEN, w).and(SearchStore.tokenPrefix(T.PREV_WORD, w).not());
         for (int i = 0; i < q.words().size(); i++) {
-            if (i != skip) {
-                PersonNameToken o = PERSON_NAME_TOKEN.as("w" + i);
-                c = c.and(DSL.exists(DSL.selectOne().from(o).where(o.PERSON_ID.eq(personId))
-                        .and(SearchStore.tokenPrefix(o.TOKEN, q.words().get(i)))));
+            if (i != driver) {
+                c = c.and(DSL.position(T.WORDS, DSL.val(" " + q.words().get(i))).gt(0));
             }
         }
         return c;
     }
 
     /**
-     * The typed word with the fewest index entries (counted up to a cap), so a walk with probes for
-     * the others reads as few entries as possible; ties go to the longer word.
+     * The typed word with the fewest index entries (counted up to a cap), so the walk reads as few
+     * entries as possible. Longer words are counted first and usually win; a word under
+     * {@link #RARE_ENOUGH} entries ends the counting (ties go to the longer word).
      */
     private static int rarestWord(Tx tx, SearchStore.Query q) {
         if (q.words().size() == 1) {
             return 0;
         }
-        int best = -1;
-        int bestCount = Integer.MAX_VALUE;
+        List<Integer> longestFirst = new ArrayList<>();
         for (int i = 0; i < q.words().size(); i++) {
-            String w = q.words().get(i);
+            longestFirst.add(i);
+        }
+        longestFirst.sort((a, b) -> Integer.compare(q.words().get(b).length(), q.words().get(a).length()));
+        int best = longestFirst.get(0);
+        int bestCount = Integer.MAX_VALUE;
+        for (int i : longestFirst) {
             Integer n = tx.dsl().selectCount().from(DSL.selectOne().from(PERSON_NAME_TOKEN)
-                    .where(SearchStore.tokenPrefix(PERSON_NAME_TOKEN.TOKEN, w)).limit(RARITY_CAP)).fetchOne(0, Integer.class);
+                    .where(SearchStore.tokenPrefix(PERSON_NAME_TOKEN.TOKEN, q.words().get(i))).limit(RARITY_CAP))
+                    .fetchOne(0, Integer.class);
             int count = n == null ? 0 : n;
-            if (count < bestCount || count == bestCount && w.length() > q.words().get(best).length()) {
+            if (count < bestCount) {
                 best = i;
                 bestCount = count;
+            }
+            if (bestCount < RARE_ENOUGH) {
+                break;
             }
         }
         return best;

@@ -39,6 +39,7 @@ import org.consulardesk.registry.model.TravelDocument;
 import org.consulardesk.registry.model.Vulnerability;
 import org.consulardesk.registry.model.VulnerabilityCode;
 import org.consulardesk.registry.model.Whereabouts;
+import org.consulardesk.store.NameWords;
 import org.consulardesk.store.Tx;
 import org.consulardesk.store.generated.tables.records.PersonRecord;
 import org.jooq.DSLContext;
@@ -251,11 +252,14 @@ public final class RegistrationStore {
         }
         var phonetic = keys.phoneticKeys().iterator();
         java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
+        String allWords = NameWords.of(keys.tokens());
+        java.util.Map<String, String> previous = NameWords.previous(keys.tokens());
         for (String token : keys.tokens()) {
             String sound = phonetic.hasNext() ? phonetic.next() : null;
             words.put(token, sound);
             dsl.insertInto(PERSON_NAME_TOKEN).set(PERSON_NAME_TOKEN.PERSON_ID, id).set(PERSON_NAME_TOKEN.TOKEN, token)
-                    .set(PERSON_NAME_TOKEN.PHONETIC, sound).set(PERSON_NAME_TOKEN.SORT_NAME, keys.searchName()).execute();
+                    .set(PERSON_NAME_TOKEN.PHONETIC, sound).set(PERSON_NAME_TOKEN.SORT_NAME, keys.searchName())
+                    .set(PERSON_NAME_TOKEN.WORDS, allWords).set(PERSON_NAME_TOKEN.PREV_WORD, previous.get(token)).execute();
         }
         rememberWords(dsl, words);
         for (String alias : r.aliases()) {

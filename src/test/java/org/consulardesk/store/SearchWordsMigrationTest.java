@@ -1,0 +1,52 @@
+package org.consulardesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** V15_1 fills the search columns of name words written before V15 (ADR 0060), batch by batch. */
+class SearchWordsMigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fillsAllWordsAndEachWordsPredecessorForRowsWrittenBeforeV15() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("m") + ";TRACE_LEVEL_FILE=0");
+        flyway(ds, "14").migrate();
+        var dsl = DSL.using(ds, SQLDialect.H2);
+        // Person 30,001 is in the second batch of the backfill.
+        for (long id : new long[] {1, 30_001}) {
+            dsl.execute("insert into person (id, family_name, given_names, sex, purpose, search_name, created_at, updated_at,"
+                    + " row_version) overriding system value values (?, 'Garcia', 'Ana Maria', 'F', 'WORKER', 'garcia ana maria',"
+                    + " current_timestamp, current_timestamp, 1)", id);
+            for (String token : List.of("maria", "garcia", "ana", "marga")) {
+                dsl.execute("insert into person_name_token (person_id, token, sort_name) values (?, ?, 'garcia ana maria')", id, token);
+            }
+        }
+
+        flyway(ds, "latest").migrate();
+
+        List<Record> rows = dsl.fetch("select person_id, token, words, prev_word from person_name_token order by person_id, token");
+        assertThat(rows).hasSize(8);
+        for (Record r : rows) {
+            assertThat(r.get("WORDS", String.class)).isEqualTo(" ana garcia marga maria ");
+        }
+        assertThat(rows.subList(0, 4).stream().map(r -> r.get("PREV_WORD", String.class)).toList())
+                .containsExactly("", "ana", "garcia", "marga");
+        assertThat(rows.get(7).get("PREV_WORD", String.class)).isEqualTo("marga");
+    }
+
+    private static Flyway flyway(JdbcDataSource ds, String target) {
+        return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(new V15_1__Search_words_backfill()).target(target).load();
+    }
+}

@@ -36,6 +36,10 @@ final class BenchRegistry implements Callable<Integer> {
     static final double GOAL_P95_MS = 100.0;
     /** The registry list counts matches up to this many ("1,000+"), as {@code RegistryView} does. */
     static final int LIST_COUNT_CAP = 1_000;
+    /** Rows the registry list reads per page ({@code RegistryView.PAGE_SIZE}). */
+    static final int LIST_PAGE = 100;
+    /** Goal for opening the registry list: its first page and its capped count. */
+    static final double GOAL_LIST_OPEN_MS = 1_000.0;
 
     private final Terminal terminal;
 
@@ -94,8 +98,16 @@ final class BenchRegistry implements Callable<Integer> {
                 typedMs.add(time(() -> search.search(RegistrySearch.text(t), 0, 50)));
                 typoMs.add(time(() -> search.search(RegistrySearch.text(typo), 0, 50)));
                 keystrokeMs.add(time(() -> {
-                    search.search(RegistrySearch.text(t), 0, 50);
+                    search.search(RegistrySearch.text(t), 0, LIST_PAGE);
                     search.countUpTo(RegistrySearch.text(t), LIST_COUNT_CAP);
+                }));
+            }
+            // Opening the list: what the registry screen reads before it shows anything.
+            List<Double> openMs = new ArrayList<>();
+            for (int i = 0; i < Math.max(10, queries / 10); i++) {
+                openMs.add(time(() -> {
+                    search.countUpTo(RegistrySearch.text(""), LIST_COUNT_CAP);
+                    search.search(RegistrySearch.text(""), 0, LIST_PAGE);
                 }));
             }
             terminal.out().println(Messages.get("cli.bench.registry.heading", total, queries,
@@ -106,13 +118,16 @@ final class BenchRegistry implements Callable<Integer> {
             rows.add(row(Messages.get("cli.bench.registry.typos"), typoMs));
             rows.add(row(Messages.get("cli.bench.registry.raw"), rawMs));
             rows.add(row(Messages.get("cli.bench.registry.keystroke"), keystrokeMs));
+            rows.add(row(Messages.get("cli.bench.registry.open"), openMs));
             Table.print(terminal.out(), rows);
             double p95 = Math.max(pct(typedMs, 95), pct(typoMs, 95));
             double ratio = pct(typedMs, 95) / Math.max(0.001, pct(rawMs, 95));
             double ratio50 = pct(typedMs, 50) / Math.max(0.001, pct(rawMs, 50));
             terminal.out().println(Messages.get("cli.bench.registry.ratio", fmt(ratio50), fmt(ratio), fmt(GOAL_RATIO),
                     fmt(GOAL_P95_MS)));
-            terminal.out().println(Messages.get(ratio <= GOAL_RATIO && p95 < GOAL_P95_MS ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
+            terminal.out().println(Messages.get("cli.bench.registry.openGoal", fmt(pct(openMs, 95)), fmt(GOAL_LIST_OPEN_MS)));
+            boolean met = ratio <= GOAL_RATIO && p95 < GOAL_P95_MS && pct(openMs, 95) < GOAL_LIST_OPEN_MS;
+            terminal.out().println(Messages.get(met ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
             return 0;
         }
     }

@@ -111,14 +111,14 @@ public final class SearchService {
             similarWords.addAll(near);
             close.add(near);
         }
-        Set<Long> candidates = new LinkedHashSet<>();
+        Map<Long, List<String>> words = new java.util.LinkedHashMap<>();
         for (String token : similarWords) {
-            if (candidates.size() >= FUZZY_CANDIDATES) {
+            if (words.size() >= FUZZY_CANDIDATES) {
                 break;
             }
-            candidates.addAll(ranked.personsWithWord(tx, token, FUZZY_PER_WORD));
+            ranked.personsWithWord(tx, token, FUZZY_PER_WORD).forEach(words::putIfAbsent);
         }
-        Map<Long, List<String>> words = ranked.wordsOf(tx, candidates);
+        Set<Long> candidates = words.keySet();
         // Candidates came in order of their word's distance to the typed word: the first ones are the closest.
         List<Long> matched = candidates.stream().filter(id -> matchesOnlyWithTypos(q.words(), close, words.get(id)))
                 .limit(FUZZY_BELOW).toList();

@@ -5,7 +5,7 @@ import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consulardesk.registry.model.PersonHit;
@@ -49,21 +49,17 @@ public final class RankedSearchStore {
         return n == null ? 0 : n;
     }
 
-    /** Up to {@code limit} persons with exactly this name word, in id order (one index range). */
-    public List<Long> personsWithWord(Tx tx, String token, int limit) {
-        return tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID).from(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.TOKEN.eq(token))
-                .orderBy(PERSON_NAME_TOKEN.TOKEN, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.PERSON_ID).limit(limit).fetch(PERSON_NAME_TOKEN.PERSON_ID);
-    }
-
-    /** The name words of each person. */
-    public Map<Long, List<String>> wordsOf(Tx tx, Collection<Long> personIds) {
-        Map<Long, List<String>> words = new HashMap<>();
-        if (!personIds.isEmpty()) {
-            tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN).from(PERSON_NAME_TOKEN)
-                    .where(PERSON_NAME_TOKEN.PERSON_ID.in(personIds))
-                    .forEach(r -> words.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
-        }
-        return words;
+    /**
+     * Up to {@code limit} persons with exactly this name word, in list order, each with all their
+     * name words: one index range, no other row read (ADR 0060).
+     */
+    public Map<Long, List<String>> personsWithWord(Tx tx, String token, int limit) {
+        Map<Long, List<String>> persons = new LinkedHashMap<>();
+        tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.WORDS).from(PERSON_NAME_TOKEN)
+                .where(PERSON_NAME_TOKEN.TOKEN.eq(token))
+                .orderBy(PERSON_NAME_TOKEN.TOKEN, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.PERSON_ID).limit(limit)
+                .forEach(r -> persons.put(r.value1(), List.of(r.value2().strip().split(" "))));
+        return persons;
     }
 
     /** The list rows of these persons that pass the query's filters (the text is not checked again). */

@@ -67,7 +67,13 @@ public final class FxBackgroundTasks implements BackgroundTasks {
             onFailure.accept(error);
         });
         task.setOnCancelled(e -> running.remove(task));
-        Runnable register = () -> running.add(task);
+        // A task that already finished (its handlers ran or will find nothing to remove) is not
+        // listed: a listed finished task would leave the status bar "working" for good.
+        Runnable register = () -> {
+            if (!task.isDone()) {
+                running.add(task);
+            }
+        };
         if (Platform.isFxApplicationThread()) {
             register.run();
         } else {

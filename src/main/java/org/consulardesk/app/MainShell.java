@@ -168,12 +168,15 @@ final class MainShell implements View {
             status.getRightItems().add(cancel);
             fx.running().addListener((ListChangeListener<Task<?>>) change -> {
                 status.progressProperty().unbind();
+                status.textProperty().unbind();
                 if (fx.running().isEmpty()) {
                     status.setText(Ui.text("status.ready"));
                     status.setProgress(0);
                 } else {
                     Task<?> task = fx.running().get(fx.running().size() - 1);
-                    status.setText(task.getTitle().isEmpty() ? Ui.text("status.working") : task.getTitle());
+                    // The title is set once the task starts on its worker thread.
+                    status.textProperty().bind(Bindings.when(task.titleProperty().isEmpty())
+                            .then(Ui.text("status.working")).otherwise(task.titleProperty()));
                     status.progressProperty().bind(task.progressProperty());
                 }
             });

@@ -24,6 +24,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.consulardesk.bonds.model.Bond;
 import org.consulardesk.bonds.model.BondDocument;
@@ -155,6 +156,13 @@ public final class BondsView implements View {
         thresholds.getStyleClass().add(Styles.MUTED);
         Label thresholdLabel = Ui.label("bonds.threshold");
         thresholdLabel.setLabelFor(thresholdCurrency);
+        // The fields keep their size; the current thresholds take what is left and wrap under the row.
+        for (Region r : new Region[] {thresholdLabel, thresholdCurrency, thresholdAmount,
+                setThreshold}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        thresholds.setWrapText(true);
+        HBox.setHgrow(thresholds, Priority.ALWAYS);
         HBox thresholdRow = new HBox(8, thresholdLabel, thresholdCurrency, thresholdAmount, setThreshold, thresholds);
         thresholdRow.setAlignment(Pos.CENTER_LEFT);
         thresholdRow.setVisible(approver);

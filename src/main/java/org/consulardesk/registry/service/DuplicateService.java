@@ -98,7 +98,7 @@ public final class DuplicateService {
         });
     }
 
-    /** Computes the blocking keys of new and edited persons, in batches (derived data: not audited). */
+    /** Computes the blocking keys still missing (rows written before keys were kept on every write), in batches. */
     void refreshKeys() {
         while (true) {
             int done = session.database().write(tx -> {

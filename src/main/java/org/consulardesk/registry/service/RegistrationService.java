@@ -132,7 +132,7 @@ public final class RegistrationService {
     static RegistrationStore.SearchKeys keys(Registration r) {
         List<String> tokens = new ArrayList<>(NameKeys.tokens(r));
         return new RegistrationStore.SearchKeys(NameKeys.searchName(r.familyName(), r.givenNames()), tokens,
-                tokens.stream().map(NameKeys::phonetic).toList());
+                tokens.stream().map(NameKeys::phonetic).toList(), DuplicateService.blockingKey(r.familyName(), r.birthDate()));
     }
 
     /** Names of the fields that differ, for the audit log (values never go there). */

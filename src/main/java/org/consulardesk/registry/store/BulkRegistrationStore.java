@@ -83,8 +83,8 @@ public final class BulkRegistrationStore {
                 PERSON.LANGUAGES, PERSON.NOTES, PERSON.PURPOSE, PERSON.HOUSEHOLD_ID, PERSON.ADDRESS_LINE1, PERSON.ADDRESS_LINE2,
                 PERSON.DISTRICT, PERSON.CITY, PERSON.COUNTRY_CODE, PERSON.LATITUDE, PERSON.LONGITUDE, PERSON.GEO_CELL,
                 PERSON.LOCATION_ACCURACY_M, PERSON.LOCATION_SOURCE, PERSON.LOCATION_CONFIRMED_ON, PERSON.ARRIVAL_DATE, PERSON.PLANNED_DEPARTURE,
-                PERSON.SEARCH_NAME, PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.ROW_VERSION)
-                .values(java.util.Collections.nCopies(29, null)));
+                PERSON.SEARCH_NAME, PERSON.DUP_KEY, PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.ROW_VERSION)
+                .values(java.util.Collections.nCopies(30, null)));
         LocationStore.CellDeltas cells = new LocationStore.CellDeltas();
         List<Registration> all = new ArrayList<>();
         List<RegistrationStore.SearchKeys> allKeys = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class BulkRegistrationStore {
                         w.point() == null ? null : GeoGrid.fineCell(w.point().latitude(), w.point().longitude()),
                         w.point() == null ? null : w.point().accuracyMetres(),
                         w.point() == null || w.point().source() == null ? null : w.point().source().name(),
-                        w.confirmedOn(), w.arrivalDate(), w.plannedDeparture(), k.searchName(), at, at, 1);
+                        w.confirmedOn(), w.arrivalDate(), w.plannedDeparture(), k.searchName(), k.duplicateKey(), at, at, 1);
                 if (w.point() != null) {
                     cells.add(w.point().latitude(), w.point().longitude(), 1);
                 }

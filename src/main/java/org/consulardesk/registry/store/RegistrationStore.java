@@ -53,7 +53,8 @@ public final class RegistrationStore {
     private final LocationStore locations = new LocationStore();
 
     /** Keys the store needs beyond the record itself (computed by the service). */
-    public record SearchKeys(String searchName, Collection<String> tokens, Collection<String> phoneticKeys) {
+    public record SearchKeys(String searchName, Collection<String> tokens, Collection<String> phoneticKeys,
+            String duplicateKey) {
     }
 
     public long insert(Tx tx, Registration r, SearchKeys keys, Instant now) {
@@ -217,7 +218,8 @@ public final class RegistrationStore {
         row.setArrivalDate(w.arrivalDate());
         row.setPlannedDeparture(w.plannedDeparture());
         row.setSearchName(keys.searchName());
-        row.setDupKey(null); // recomputed by the duplicate search (names or date of birth may have changed)
+        // Computed on every write, so the first duplicate search of a large registry has no backlog.
+        row.setDupKey(keys.duplicateKey());
     }
 
     /**

@@ -3,11 +3,15 @@ package org.consulardesk.exchange.service;
 import java.util.List;
 import org.consulardesk.exchange.model.ColumnType;
 import org.consulardesk.exchange.model.ConsolidatedTotal;
+import org.consulardesk.exchange.model.CrisisTotal;
 import org.consulardesk.exchange.model.ExportColumn;
 import org.consulardesk.exchange.model.PostImport;
 import org.consulardesk.security.model.Permission;
 
-/** Re-export of the HQ consolidation (no personal data): the posts and their totals. */
+/**
+ * Re-export of the HQ consolidation (no personal data): the posts, their totals by every dimension
+ * of the view (crisis and status included), and per crisis its totals by post, status and vulnerability.
+ */
 public final class ConsolidationProfile implements ExportProfile {
     public static final String NAME = "hq-consolidation";
 
@@ -46,9 +50,27 @@ public final class ConsolidationProfile implements ExportProfile {
                 }),
                 new ExportSheet("Totals", totals, (ctx, sink) -> {
                     ConsolidationService service = new ConsolidationService(ctx.session());
-                    for (String dimension : List.of("POST", "COUNTRY", "PURPOSE", "VULNERABILITY", "DOCUMENT_EXPIRY", "CITY", "DISTRICT")) {
+                    for (String dimension : ConsolidationService.VIEW_DIMENSIONS) {
+                        if (dimension.equals("CRISIS")) {
+                            for (CrisisTotal c : service.crises()) {
+                                sink.row("CRISIS", c.crisis(), c.persons());
+                            }
+                            continue;
+                        }
                         for (ConsolidatedTotal t : service.totals(dimension)) {
                             sink.row(t.dimension(), t.value(), t.persons());
+                        }
+                    }
+                }),
+                new ExportSheet(CrisisSheet.SHEET, CrisisSheet.COLUMNS, (ctx, sink) -> {
+                    ConsolidationService service = new ConsolidationService(ctx.session());
+                    for (CrisisTotal c : service.crises()) {
+                        Object[] head = {c.crisis(), c.type(), c.severity(), c.validFrom(), c.validTo()};
+                        sink.row(head[0], head[1], head[2], head[3], head[4], CrisisSheet.TOTAL, "", c.persons());
+                        for (String dimension : List.of("POST", CrisisSheet.STATUS, CrisisSheet.VULNERABILITY)) {
+                            for (ConsolidatedTotal t : service.crisisTotals(c.crisis(), dimension)) {
+                                sink.row(head[0], head[1], head[2], head[3], head[4], dimension, t.value(), t.persons());
+                            }
                         }
                     }
                 }));

@@ -9,7 +9,8 @@ import org.consulardesk.security.model.Permission;
 
 /**
  * Registry totals without personal data: persons in total and by purpose of stay, city, district,
- * vulnerability and document expiry. May be exported unencrypted.
+ * vulnerability, document expiry and presence status; then the registrants inside each active hotspot
+ * ({@link CrisisSheet}). May be exported unencrypted.
  */
 public final class RegistryAggregateProfile implements ExportProfile {
     public static final String NAME = "registry-aggregate";
@@ -51,6 +52,6 @@ public final class RegistryAggregateProfile implements ExportProfile {
             for (RegistryCount c : new RegistryExportService(ctx.session()).totals(filter)) {
                 sink.row(c.dimension(), c.value(), c.persons());
             }
-        }));
+        }), CrisisSheet.sheet(filter));
     }
 }

@@ -13,7 +13,8 @@ import org.consulardesk.security.model.Permission;
 /**
  * Every registration, one row per person, for entitled roles only; always password-encrypted. The
  * restricted columns (migration status, health, detention) are filled only when the role may reveal
- * them and the person's consent to share is active; otherwise they are empty.
+ * them and the person's consent to share is active; otherwise they are empty. A second sheet counts
+ * the registrants inside each active hotspot ({@link CrisisSheet}).
  */
 public final class RegistryFullProfile implements ExportProfile {
     public static final String NAME = "registry-full";
@@ -79,7 +80,7 @@ public final class RegistryFullProfile implements ExportProfile {
         return List.of(new ExportSheet(SHEET, COLUMNS, ExportSheet.counted(
                 (ctx, sink) -> new RegistryExportService(ctx.session()).stream(filter, ctx.sensitiveAllowed(),
                         r -> sink.row(values(r))),
-                ctx -> new RegistryExportService(ctx.session()).count(filter))));
+                ctx -> new RegistryExportService(ctx.session()).count(filter))), CrisisSheet.sheet(filter));
     }
 
     static Object[] values(RegistrantRow r) {

@@ -12,27 +12,11 @@ import org.consulardesk.security.model.Permission;
  * Re-export of the HQ consolidation (no personal data): the posts, their totals by every dimension
  * of the view (crisis and status included), and per crisis its totals by post, status and vulnerability.
  */
-public final class ConsolidationProfile implements ExportProfile {
+public final class ConsolidationProfile extends BaseExportProfile {
     public static final String NAME = "hq-consolidation";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "exchange.profile.hq-consolidation";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.IMPORT_EXCHANGE;
-    }
-
-    @Override
-    public boolean personalData() {
-        return false;
+    public ConsolidationProfile() {
+        super(NAME, "exchange.profile.hq-consolidation", Permission.IMPORT_EXCHANGE, NO_PERSONAL_DATA);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.consulardesk.security.model.Permission;
  * vulnerability, document expiry and presence status; then the registrants inside each active hotspot
  * ({@link CrisisSheet}). May be exported unencrypted.
  */
-public final class RegistryAggregateProfile implements ExportProfile {
+public final class RegistryAggregateProfile extends BaseExportProfile {
     public static final String NAME = "registry-aggregate";
     public static final String SHEET = "Totals";
     static final List<ExportColumn> COLUMNS = List.of(
@@ -20,29 +20,8 @@ public final class RegistryAggregateProfile implements ExportProfile {
             ExportColumn.text("Value", "#indicator+value", 32),
             new ExportColumn("Persons", ColumnType.INTEGER, "#affected+num", 12));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "exchange.profile.registry-aggregate";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.EXPORT_AGGREGATE;
-    }
-
-    @Override
-    public List<String> filterNames() {
-        return RegistryFilters.NAMES;
-    }
-
-    @Override
-    public boolean personalData() {
-        return false;
+    public RegistryAggregateProfile() {
+        super(NAME, "exchange.profile.registry-aggregate", Permission.EXPORT_AGGREGATE, NO_PERSONAL_DATA, RegistryFilters.NAMES);
     }
 
     @Override

@@ -202,13 +202,14 @@ public final class HqExchangeView implements View {
         crisisTable.setAccessibleText(Ui.text("exchange.hq.crisisDrill"));
         crisisTable.setPlaceholder(Ui.label("exchange.hq.noCrisisDrill"));
         crisisTable.getColumns().add(Ui.column("exchange.hq.col.breakdown",
-                t -> Ui.text("exchange.hq.dimension." + t.dimension()), 110));
-        crisisTable.getColumns().add(Ui.column("exchange.hq.col.value", t -> valueText(t), 170));
-        crisisTable.getColumns().add(Ui.column("exchange.hq.col.persons", t -> String.format("%,d", t.persons()), 80));
+                t -> Ui.text("exchange.hq.dimension." + t.dimension()), 120));
+        crisisTable.getColumns().add(Ui.column("exchange.hq.col.value", t -> valueText(t), 230));
+        crisisTable.getColumns().add(Ui.column("exchange.hq.col.persons", t -> String.format("%,d", t.persons()), 70));
         crisisTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         crisisTitle.setId("exchange-hq-crisis-title");
         crisisTitle.getStyleClass().add(Styles.SUBTITLE);
         crisisTitle.setWrapText(true);
+        crisisTitle.setMinHeight(Region.USE_PREF_SIZE);
         crisisNote.setId("exchange-hq-crisis-note");
         crisisNote.getStyleClass().add(Styles.MUTED);
         crisisNote.setWrapText(true);
@@ -259,14 +260,23 @@ public final class HqExchangeView implements View {
                 drillPage(0);
             }
         });
+        drillSheet.setMinWidth(Region.USE_PREF_SIZE);
+        drillSheet.setPrefWidth(120);
+        drillPrevious.setMinWidth(Region.USE_PREF_SIZE);
+        drillNext.setMinWidth(Region.USE_PREF_SIZE);
+        drillTitle.setWrapText(true);
+        drillTitle.setMinHeight(Region.USE_PREF_SIZE);
+        drillTitle.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(drillTitle, Priority.ALWAYS);
         HBox drillBar = new HBox(8, drillSheet, drillTitle, drillPrevious, drillNext);
         drillBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox right = new VBox(8, Ui.styled(Styles.SUBTITLE, "exchange.hq.posts"), postTable, drillBar, drill);
         VBox.setVgrow(postTable, Priority.ALWAYS);
         VBox.setVgrow(drill, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
+        consolidationError.managedProperty().bind(consolidationError.textProperty().isNotEmpty());
         VBox consolidationPage = Ui.page(Ui.styled(Styles.TITLE, "exchange.hq.consolidationTitle"),
                 Ui.styled(Styles.MUTED, "exchange.hq.consolidationIntro"), top, consolidationError, split);
         Tab consolidationTab = new Tab(Ui.text("exchange.hq.consolidationTab"), consolidationPage);

@@ -92,12 +92,12 @@ public final class PostKeysView implements View {
         table.setId("exchange-keys-table");
         table.setAccessibleText(Ui.text("exchange.keys.registered"));
         table.setPlaceholder(Ui.label("exchange.keys.none"));
-        table.getColumns().add(Ui.column("exchange.keys.col.post", k -> k.postName() + (k.own() ? " " + Ui.text("exchange.keys.thisRegistry") : ""), 230));
-        table.getColumns().add(Ui.column("exchange.keys.col.country", k -> k.countryCode() == null ? "" : k.countryCode(), 70));
-        table.getColumns().add(Ui.column("exchange.keys.col.fingerprint", PostKey::fingerprint, 330));
+        table.getColumns().add(Ui.column("exchange.keys.col.post", k -> k.postName() + (k.own() ? " " + Ui.text("exchange.keys.thisRegistry") : ""), 220));
+        table.getColumns().add(Ui.column("exchange.keys.col.country", k -> k.countryCode() == null ? "" : k.countryCode(), 60));
+        table.getColumns().add(Ui.column("exchange.keys.col.fingerprint", PostKey::fingerprint, 420));
         table.getColumns().add(Ui.column("exchange.keys.col.status",
-                k -> Ui.text(k.retired() ? "exchange.keys.retired" : "exchange.keys.active"), 80));
-        table.getColumns().add(Ui.column("exchange.keys.col.registered", k -> when(k.registeredAt()) + ", " + k.registeredBy(), 210));
+                k -> Ui.text(k.retired() ? "exchange.keys.retired" : "exchange.keys.active"), 70));
+        table.getColumns().add(Ui.column("exchange.keys.col.registered", k -> when(k.registeredAt()) + ", " + k.registeredBy(), 200));
         table.getColumns().add(Ui.column("exchange.keys.col.retiredAt", k -> k.retired() ? when(k.retiredAt()) : "", 150));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -203,6 +203,7 @@ final class MainShell implements View {
                 new Entry("nav.etd", Permission.ISSUE_ETD, () -> etd()),
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
+                new Entry("nav.postKeys", Permission.EXPORT_AGGREGATE, () -> new org.consulardesk.exchange.ui.PostKeysView(new PostKeyService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST && (session.can(Permission.IMPORT_EXCHANGE) || session.can(Permission.MANAGE_POST_KEYS)), services.tasks(), services.dialogs())),
                 new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.employers", Permission.MANAGE_BONDS, () -> EmployersView.of(session, services.tasks(), services.dialogs())),

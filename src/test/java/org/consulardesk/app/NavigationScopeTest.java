@@ -13,6 +13,7 @@ class NavigationScopeTest {
         assertThat(NavigationScope.shows(RegistryKind.HQ, "nav.etd")).isFalse();
         assertThat(NavigationScope.shows(RegistryKind.HQ, "nav.bonds")).isFalse();
         assertThat(NavigationScope.shows(RegistryKind.HQ, "nav.users")).isTrue();
+        assertThat(NavigationScope.shows(RegistryKind.HQ, "nav.postKeys")).as("registered posts' keys").isTrue();
         assertThat(NavigationScope.registers(RegistryKind.HQ)).isFalse();
     }
 
@@ -21,6 +22,7 @@ class NavigationScopeTest {
         assertThat(NavigationScope.shows(RegistryKind.POST, "nav.exchangeHq")).isFalse();
         assertThat(NavigationScope.shows(RegistryKind.POST, "nav.registry")).isTrue();
         assertThat(NavigationScope.shows(RegistryKind.POST, "nav.exchangeExport")).isTrue();
+        assertThat(NavigationScope.shows(RegistryKind.POST, "nav.postKeys")).as("its own key").isTrue();
         assertThat(NavigationScope.registers(RegistryKind.POST)).isTrue();
     }
 

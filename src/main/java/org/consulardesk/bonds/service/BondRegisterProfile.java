@@ -2,40 +2,19 @@ package org.consulardesk.bonds.service;
 
 import java.util.List;
 import org.consulardesk.exchange.service.ExportContext;
-import org.consulardesk.exchange.service.ExportProfile;
+import org.consulardesk.exchange.service.BaseExportProfile;
 import org.consulardesk.exchange.service.ExportSheet;
 import org.consulardesk.security.model.Permission;
 
 /**
  * The bond register: one row per bond with its figures derived from the ledger, and totals per currency. No personal data (covered workers are counted), so it may be exported unencrypted.
  */
-public final class BondRegisterProfile implements ExportProfile {
+public final class BondRegisterProfile extends BaseExportProfile {
     public static final String NAME = "bond-register";
     static final List<String> FILTERS = List.of(BondExports.EMPLOYER, BondExports.STATE);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "bonds.export.profile.bond-register";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.MANAGE_BONDS;
-    }
-
-    @Override
-    public boolean personalData() {
-        return false;
-    }
-
-    @Override
-    public List<String> filterNames() {
-        return FILTERS;
+    public BondRegisterProfile() {
+        super(NAME, "bonds.export.profile.bond-register", Permission.MANAGE_BONDS, NO_PERSONAL_DATA, FILTERS);
     }
 
     @Override

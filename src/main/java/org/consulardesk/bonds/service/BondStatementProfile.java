@@ -3,40 +3,19 @@ package org.consulardesk.bonds.service;
 import java.util.List;
 import org.consulardesk.core.UserError;
 import org.consulardesk.exchange.service.ExportContext;
-import org.consulardesk.exchange.service.ExportProfile;
+import org.consulardesk.exchange.service.BaseExportProfile;
 import org.consulardesk.exchange.service.ExportSheet;
 import org.consulardesk.security.model.Permission;
 
 /**
  * The statement of one employer or agency (filter {@code employer}, required): the employer, its bonds with their figures, their ledger and totals per currency; the workbook twin of the PDF statement. Always encrypted (entries may name workers' registration numbers).
  */
-public final class BondStatementProfile implements ExportProfile {
+public final class BondStatementProfile extends BaseExportProfile {
     public static final String NAME = "bond-statement";
     static final List<String> FILTERS = List.of(BondExports.EMPLOYER);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "bonds.export.profile.bond-statement";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.MANAGE_BONDS;
-    }
-
-    @Override
-    public boolean personalData() {
-        return true;
-    }
-
-    @Override
-    public List<String> filterNames() {
-        return FILTERS;
+    public BondStatementProfile() {
+        super(NAME, "bonds.export.profile.bond-statement", Permission.MANAGE_BONDS, PERSONAL_DATA, FILTERS);
     }
 
     @Override

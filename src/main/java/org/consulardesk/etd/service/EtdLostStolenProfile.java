@@ -11,7 +11,7 @@ import org.consulardesk.etd.model.RegisterQuery;
 import org.consulardesk.exchange.model.ColumnType;
 import org.consulardesk.exchange.model.ExportColumn;
 import org.consulardesk.exchange.service.ExportContext;
-import org.consulardesk.exchange.service.ExportProfile;
+import org.consulardesk.exchange.service.BaseExportProfile;
 import org.consulardesk.exchange.service.ExportSheet;
 import org.consulardesk.security.model.Permission;
 
@@ -21,7 +21,7 @@ import org.consulardesk.security.model.Permission;
  * it was reported (the date of that state change, in the post's time zone), and both MRZ lines so a
  * border system can match a scan. Personal data, so always password-encrypted.
  */
-public final class EtdLostStolenProfile implements ExportProfile {
+public final class EtdLostStolenProfile extends BaseExportProfile {
     public static final String NAME = "etd-lost-stolen";
     public static final String SHEET = "Lost stolen cancelled";
     /** The states on the list, in the order they are written. */
@@ -43,24 +43,8 @@ public final class EtdLostStolenProfile implements ExportProfile {
             text("MRZ line 2", null, 48),
             text("Post", null, 24));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "etd.profile.lostStolen";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.ISSUE_ETD;
-    }
-
-    @Override
-    public boolean personalData() {
-        return true;
+    public EtdLostStolenProfile() {
+        super(NAME, "etd.profile.lostStolen", Permission.ISSUE_ETD, PERSONAL_DATA);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.consulardesk.etd.model.RegisterQuery;
 import org.consulardesk.exchange.model.ColumnType;
 import org.consulardesk.exchange.model.ExportColumn;
 import org.consulardesk.exchange.service.ExportContext;
-import org.consulardesk.exchange.service.ExportProfile;
+import org.consulardesk.exchange.service.BaseExportProfile;
 import org.consulardesk.exchange.service.ExportSheet;
 import org.consulardesk.security.model.Permission;
 
@@ -19,7 +19,7 @@ import org.consulardesk.security.model.Permission;
  * and the issuing post. Personal data, so always password-encrypted; only ETD officers who may
  * export personal data (checked again when the rows are read).
  */
-public final class EtdRegisterProfile implements ExportProfile {
+public final class EtdRegisterProfile extends BaseExportProfile {
     public static final String NAME = "etd-register";
     public static final String SHEET = "ETD register";
     public static final List<ExportColumn> COLUMNS = List.of(
@@ -36,24 +36,8 @@ public final class EtdRegisterProfile implements ExportProfile {
             of("Entered Utopia", ColumnType.DATE, null),
             text("Post", null, 24));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "etd.profile.register";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.ISSUE_ETD;
-    }
-
-    @Override
-    public boolean personalData() {
-        return true;
+    public EtdRegisterProfile() {
+        super(NAME, "etd.profile.register", Permission.ISSUE_ETD, PERSONAL_DATA);
     }
 
     @Override

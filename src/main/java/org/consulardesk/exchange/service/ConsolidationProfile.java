@@ -3,32 +3,20 @@ package org.consulardesk.exchange.service;
 import java.util.List;
 import org.consulardesk.exchange.model.ColumnType;
 import org.consulardesk.exchange.model.ConsolidatedTotal;
+import org.consulardesk.exchange.model.CrisisTotal;
 import org.consulardesk.exchange.model.ExportColumn;
 import org.consulardesk.exchange.model.PostImport;
 import org.consulardesk.security.model.Permission;
 
-/** Re-export of the HQ consolidation (no personal data): the posts and their totals. */
-public final class ConsolidationProfile implements ExportProfile {
+/**
+ * Re-export of the HQ consolidation (no personal data): the posts, their totals by every dimension
+ * of the view (crisis and status included), and per crisis its totals by post, status and vulnerability.
+ */
+public final class ConsolidationProfile extends BaseExportProfile {
     public static final String NAME = "hq-consolidation";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "exchange.profile.hq-consolidation";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.IMPORT_EXCHANGE;
-    }
-
-    @Override
-    public boolean personalData() {
-        return false;
+    public ConsolidationProfile() {
+        super(NAME, "exchange.profile.hq-consolidation", Permission.IMPORT_EXCHANGE, NO_PERSONAL_DATA);
     }
 
     @Override
@@ -46,9 +34,27 @@ public final class ConsolidationProfile implements ExportProfile {
                 }),
                 new ExportSheet("Totals", totals, (ctx, sink) -> {
                     ConsolidationService service = new ConsolidationService(ctx.session());
-                    for (String dimension : List.of("POST", "COUNTRY", "PURPOSE", "VULNERABILITY", "DOCUMENT_EXPIRY", "CITY", "DISTRICT")) {
+                    for (String dimension : ConsolidationService.VIEW_DIMENSIONS) {
+                        if (dimension.equals("CRISIS")) {
+                            for (CrisisTotal c : service.crises()) {
+                                sink.row("CRISIS", c.crisis(), c.persons());
+                            }
+                            continue;
+                        }
                         for (ConsolidatedTotal t : service.totals(dimension)) {
                             sink.row(t.dimension(), t.value(), t.persons());
+                        }
+                    }
+                }),
+                new ExportSheet(CrisisSheet.SHEET, CrisisSheet.COLUMNS, (ctx, sink) -> {
+                    ConsolidationService service = new ConsolidationService(ctx.session());
+                    for (CrisisTotal c : service.crises()) {
+                        Object[] head = {c.crisis(), c.type(), c.severity(), c.validFrom(), c.validTo()};
+                        sink.row(head[0], head[1], head[2], head[3], head[4], CrisisSheet.TOTAL, "", c.persons());
+                        for (String dimension : List.of("POST", CrisisSheet.STATUS, CrisisSheet.VULNERABILITY)) {
+                            for (ConsolidatedTotal t : service.crisisTotals(c.crisis(), dimension)) {
+                                sink.row(head[0], head[1], head[2], head[3], head[4], dimension, t.value(), t.persons());
+                            }
                         }
                     }
                 }));

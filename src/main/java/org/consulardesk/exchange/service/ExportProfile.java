@@ -4,8 +4,9 @@ import java.util.List;
 import org.consulardesk.security.model.Permission;
 
 /**
- * One kind of workbook a post can export. To add one: implement this interface (in your feature's
- * {@code service} package, reading through your own services), and add one line to
+ * One kind of workbook a post can export. To add one: extend {@link BaseExportProfile} (name, title
+ * key, permission and personal data in its constructor call) in your feature's {@code service}
+ * package, write {@link #sheets} reading through your own services, and add one line to
  * {@link ExportProfiles#ALL}. The workbook writer does the rest: description sheet, typed cells,
  * header, HXL row, sheet splitting, integrity block and signature, encryption, atomic file.
  */

@@ -1,6 +1,8 @@
 package org.consulardesk.exchange.service;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import org.consulardesk.exchange.model.VerifyReport;
 import org.consulardesk.exchange.model.WorkbookInfo;
 import org.consulardesk.exchange.store.ExchangeImportStore;
 import org.consulardesk.exchange.store.PostKeyStore;
+import org.consulardesk.registry.model.PresenceStatus;
+import org.consulardesk.registry.model.RegistryCount;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
@@ -114,6 +118,7 @@ public final class ImportService {
         private final Map<String, Integer> positions = new HashMap<>();
         private final List<ExchangeImportStore.Row> batch = new ArrayList<>(BATCH);
         private final Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
+        private final Map<String, ExchangeImportStore.CrisisCounts> crises = new LinkedHashMap<>();
 
         Handler(Tx tx, String fileName) {
             this.tx = tx;
@@ -170,11 +175,15 @@ public final class ImportService {
             batch.clear();
             totals.computeIfAbsent(ExchangeImportStore.TOTAL, k -> new LinkedHashMap<>()).putIfAbsent("", 0L);
             store.insertTotals(tx, importId, totals);
+            store.insertCrisisTotals(tx, importId, crises.values());
         }
 
         /** Totals from the two registry profiles; other profiles are kept for drill-down only. */
         private void count(SheetInfo sheet, String[] cells) {
-            if (RegistryAggregateProfile.NAME.equals(info.profile()) && sheet.name().startsWith(RegistryAggregateProfile.SHEET)) {
+            boolean registry = RegistryAggregateProfile.NAME.equals(info.profile()) || RegistryFullProfile.NAME.equals(info.profile());
+            if (registry && sheet.name().startsWith(CrisisSheet.SHEET)) {
+                countCrisis(cells);
+            } else if (RegistryAggregateProfile.NAME.equals(info.profile()) && sheet.name().startsWith(RegistryAggregateProfile.SHEET)) {
                 add(cells[0], cells[1], Long.parseLong(cells[2]));
             } else if (RegistryFullProfile.NAME.equals(info.profile()) && sheet.name().startsWith(RegistryFullProfile.SHEET)) {
                 add(ExchangeImportStore.TOTAL, "", 1);
@@ -186,7 +195,21 @@ public final class ImportService {
                         add("VULNERABILITY", code, 1);
                     }
                 }
+                if (info.schemaVersion() >= 2) {
+                    LocalDate day = info.createdAt().atOffset(ZoneOffset.UTC).toLocalDate();
+                    add(RegistryCount.STATUS, PresenceStatus.of(date(cells[FULL_ARRIVAL]), date(cells[FULL_DEPARTURE]), day).name(), 1);
+                }
             }
+        }
+
+        /** One row of the Crises sheet: the crisis's facts from its first row, counts summed (names may repeat). */
+        private void countCrisis(String[] cells) {
+            String name = cells[CrisisSheet.CRISIS];
+            ExchangeImportStore.CrisisCounts crisis = crises.computeIfAbsent(name, n -> new ExchangeImportStore.CrisisCounts(n,
+                    cells[CrisisSheet.TYPE], cells[CrisisSheet.SEVERITY], date(cells[CrisisSheet.VALID_FROM]),
+                    date(cells[CrisisSheet.VALID_TO]), new LinkedHashMap<>()));
+            crisis.counts().computeIfAbsent(cells[CrisisSheet.DIMENSION], k -> new LinkedHashMap<>())
+                    .merge(cells[CrisisSheet.VALUE], Long.parseLong(cells[CrisisSheet.PERSONS]), Long::sum);
         }
 
         private void add(String dimension, String value, long n) {
@@ -198,6 +221,12 @@ public final class ImportService {
     private static final int FULL_DISTRICT = index("District");
     private static final int FULL_CITY = index("City");
     private static final int FULL_VULNERABILITIES = index("Vulnerabilities");
+    private static final int FULL_ARRIVAL = index("Arrival");
+    private static final int FULL_DEPARTURE = index("Planned departure");
+
+    private static LocalDate date(String canonical) {
+        return canonical == null || canonical.isEmpty() ? null : LocalDate.parse(canonical);
+    }
 
     private static int index(String header) {
         for (int i = 0; i < RegistryFullProfile.COLUMNS.size(); i++) {

@@ -1,16 +1,22 @@
 package org.consulardesk.exchange.service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.consulardesk.core.AtomicFiles;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Aead;
 import org.consulardesk.core.crypto.Randoms;
 import org.consulardesk.exchange.model.PostKey;
+import org.consulardesk.exchange.model.PublicKeyFile;
 import org.consulardesk.exchange.store.PostKeyStore;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
@@ -207,6 +213,62 @@ public final class PostKeyService {
             return null;
         });
         return ownKey();
+    }
+
+    /** Longest key file read: a key file is a few lines of text. */
+    static final int MAX_KEY_FILE_BYTES = 64 * 1024;
+
+    /**
+     * Reads a post's public key from a text file, as {@link #writeOwnPublicKey} or {@code post-key
+     * rotate-own} write it: comment lines ({@code #}) and the fingerprint line are skipped; exactly
+     * one line must be the base64 of an Ed25519 public key. Nothing is registered.
+     */
+    public PublicKeyFile readPublicKeyFile(Path file) {
+        session.require(Permission.MANAGE_POST_KEYS);
+        String text;
+        try {
+            if (Files.size(file) > MAX_KEY_FILE_BYTES) {
+                throw new UserError("error.exchange.keyFile", file.getFileName());
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UserError(e, "error.exchange.keyFile", file.getFileName());
+        }
+        byte[] found = null;
+        for (String line : text.split("\\R")) {
+            String candidate = line.strip();
+            if (candidate.isEmpty() || candidate.startsWith("#") || candidate.contains(" ")) {
+                continue;
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(candidate);
+                PostKeys.publicKey(key);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                continue;
+            }
+            if (found != null && !Arrays.equals(found, key)) {
+                throw new UserError("error.exchange.keyFile", file.getFileName());
+            }
+            found = key;
+        }
+        if (found == null) {
+            throw new UserError("error.exchange.keyFile", file.getFileName());
+        }
+        return new PublicKeyFile(found, PostKeys.fingerprint(found));
+    }
+
+    /** Writes this registry's public key (never the private part) as a text file for headquarters. */
+    public PostKey writeOwnPublicKey(Path file) {
+        PostKey own = ownKey();
+        String text = "# ConsularDesk post signing key (public part only)\n# Post: " + own.postName()
+                + "\n# Fingerprint: " + own.fingerprint() + "\n" + Base64.getEncoder().encodeToString(own.publicKey()) + "\n";
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserError(e, "error.exchange.keyFileWrite", file.getFileName());
+        }
+        return own;
     }
 
     /** Every key a post had here, newest first (retired ones included). */

@@ -9,9 +9,10 @@ import org.consulardesk.security.model.Permission;
 
 /**
  * Registry totals without personal data: persons in total and by purpose of stay, city, district,
- * vulnerability and document expiry. May be exported unencrypted.
+ * vulnerability, document expiry and presence status; then the registrants inside each active hotspot
+ * ({@link CrisisSheet}). May be exported unencrypted.
  */
-public final class RegistryAggregateProfile implements ExportProfile {
+public final class RegistryAggregateProfile extends BaseExportProfile {
     public static final String NAME = "registry-aggregate";
     public static final String SHEET = "Totals";
     static final List<ExportColumn> COLUMNS = List.of(
@@ -19,29 +20,8 @@ public final class RegistryAggregateProfile implements ExportProfile {
             ExportColumn.text("Value", "#indicator+value", 32),
             new ExportColumn("Persons", ColumnType.INTEGER, "#affected+num", 12));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "exchange.profile.registry-aggregate";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.EXPORT_AGGREGATE;
-    }
-
-    @Override
-    public List<String> filterNames() {
-        return RegistryFilters.NAMES;
-    }
-
-    @Override
-    public boolean personalData() {
-        return false;
+    public RegistryAggregateProfile() {
+        super(NAME, "exchange.profile.registry-aggregate", Permission.EXPORT_AGGREGATE, NO_PERSONAL_DATA, RegistryFilters.NAMES);
     }
 
     @Override
@@ -51,6 +31,6 @@ public final class RegistryAggregateProfile implements ExportProfile {
             for (RegistryCount c : new RegistryExportService(ctx.session()).totals(filter)) {
                 sink.row(c.dimension(), c.value(), c.persons());
             }
-        }));
+        }), CrisisSheet.sheet(filter));
     }
 }

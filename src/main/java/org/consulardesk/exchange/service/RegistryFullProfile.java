@@ -13,9 +13,10 @@ import org.consulardesk.security.model.Permission;
 /**
  * Every registration, one row per person, for entitled roles only; always password-encrypted. The
  * restricted columns (migration status, health, detention) are filled only when the role may reveal
- * them and the person's consent to share is active; otherwise they are empty.
+ * them and the person's consent to share is active; otherwise they are empty. A second sheet counts
+ * the registrants inside each active hotspot ({@link CrisisSheet}).
  */
-public final class RegistryFullProfile implements ExportProfile {
+public final class RegistryFullProfile extends BaseExportProfile {
     public static final String NAME = "registry-full";
     public static final String SHEET = "Registrants";
     public static final List<ExportColumn> COLUMNS = List.of(
@@ -48,29 +49,8 @@ public final class RegistryFullProfile implements ExportProfile {
             text("Health", null, 20),
             text("Detention", null, 20));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String titleKey() {
-        return "exchange.profile.registry-full";
-    }
-
-    @Override
-    public Permission requiredPermission() {
-        return Permission.EXPORT_PERSONAL_DATA;
-    }
-
-    @Override
-    public List<String> filterNames() {
-        return RegistryFilters.NAMES;
-    }
-
-    @Override
-    public boolean personalData() {
-        return true;
+    public RegistryFullProfile() {
+        super(NAME, "exchange.profile.registry-full", Permission.EXPORT_PERSONAL_DATA, PERSONAL_DATA, RegistryFilters.NAMES);
     }
 
     @Override
@@ -79,7 +59,7 @@ public final class RegistryFullProfile implements ExportProfile {
         return List.of(new ExportSheet(SHEET, COLUMNS, ExportSheet.counted(
                 (ctx, sink) -> new RegistryExportService(ctx.session()).stream(filter, ctx.sensitiveAllowed(),
                         r -> sink.row(values(r))),
-                ctx -> new RegistryExportService(ctx.session()).count(filter))));
+                ctx -> new RegistryExportService(ctx.session()).count(filter))), CrisisSheet.sheet(filter));
     }
 
     static Object[] values(RegistrantRow r) {

@@ -9,7 +9,12 @@ import java.util.List;
  */
 final class WorkbookLayout {
     static final String FORMAT = "consulardesk-exchange";
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * The version this build writes. 2 (ADR 0054): registry exports add the "Crises" sheet and STATUS
+     * totals. Readers accept every version from {@link #OLDEST_SCHEMA_VERSION} up; newer ones are refused.
+     */
+    static final int SCHEMA_VERSION = 2;
+    static final int OLDEST_SCHEMA_VERSION = 1;
     static final String ABOUT_SHEET = "About";
     static final String TITLE = "ConsularDesk export";
 

@@ -346,7 +346,7 @@ public final class WorkbookReader {
         } catch (NumberFormatException e) {
             throw refuse(ABOUT_SHEET, 0, null, "exchange.issue.aboutBroken", K_SCHEMA);
         }
-        if (schema < 1 || schema > SCHEMA_VERSION) {
+        if (schema < OLDEST_SCHEMA_VERSION || schema > SCHEMA_VERSION) {
             throw refuse(ABOUT_SHEET, 0, null, "exchange.issue.schema", schema, SCHEMA_VERSION);
         }
         for (String key : List.of(K_POST, K_REGISTRY, K_PROFILE, K_CREATED_AT, K_CREATED_BY, K_FINGERPRINT, K_PUBLIC_KEY)) {

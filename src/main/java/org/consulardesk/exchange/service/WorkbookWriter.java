@@ -80,6 +80,7 @@ public final class WorkbookWriter {
     }
 
     private final int rowsPerSheet;
+    private final int schemaVersion;
 
     public WorkbookWriter() {
         this(DEFAULT_ROWS_PER_SHEET);
@@ -87,10 +88,16 @@ public final class WorkbookWriter {
 
     /** For tests: split sheets earlier than Excel's limit. */
     public WorkbookWriter(int rowsPerSheet) {
+        this(rowsPerSheet, SCHEMA_VERSION);
+    }
+
+    /** For tests: a workbook that states another schema version (as an older or newer build would write it). */
+    WorkbookWriter(int rowsPerSheet, int schemaVersion) {
         if (rowsPerSheet < 1 || rowsPerSheet > 1_048_000) {
             throw new IllegalArgumentException("rows per sheet");
         }
         this.rowsPerSheet = rowsPerSheet;
+        this.schemaVersion = schemaVersion;
     }
 
     /**
@@ -341,18 +348,22 @@ public final class WorkbookWriter {
     /** Up to this many characters of column width a sheet is printed one page wide. */
     private static final int FIT_WIDTH_CHARS = 200;
 
-    private static void writeAbout(SXSSFSheet about, Styles styles, Description d, List<SheetResult> sheets,
+    private void writeAbout(SXSSFSheet about, Styles styles, Description d, List<SheetResult> sheets,
                                    Signer signer) {
-        List<List<Object>> rows = aboutRows(d, sheets, signer);
+        List<List<Object>> rows = aboutRows(d, sheets, signer, schemaVersion);
         writeAboutRows(about, styles, rows);
     }
 
     /** The description and integrity block, row by row (also the sidecar of a CSV export), signed. */
     static List<List<Object>> aboutRows(Description d, List<SheetResult> sheets, Signer signer) {
+        return aboutRows(d, sheets, signer, SCHEMA_VERSION);
+    }
+
+    private static List<List<Object>> aboutRows(Description d, List<SheetResult> sheets, Signer signer, int schemaVersion) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(TITLE));
         rows.add(List.of(K_FORMAT, FORMAT));
-        rows.add(List.of(K_SCHEMA, (long) SCHEMA_VERSION));
+        rows.add(List.of(K_SCHEMA, (long) schemaVersion));
         rows.add(List.of(K_POST, d.post()));
         rows.add(List.of(K_COUNTRY, d.country()));
         rows.add(List.of(K_REGISTRY, d.registryId()));

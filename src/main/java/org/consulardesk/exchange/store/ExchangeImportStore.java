@@ -1,11 +1,13 @@
 package org.consulardesk.exchange.store;
 
+import static org.consulardesk.store.generated.Tables.EXCHANGE_CRISIS_TOTAL;
 import static org.consulardesk.store.generated.Tables.EXCHANGE_IMPORT;
 import static org.consulardesk.store.generated.Tables.EXCHANGE_ROW;
 import static org.consulardesk.store.generated.Tables.EXCHANGE_SHEET;
 import static org.consulardesk.store.generated.Tables.EXCHANGE_TOTAL;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +58,7 @@ public final class ExchangeImportStore {
                 .set(EXCHANGE_IMPORT.FILE_NAME, fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
                 .set(EXCHANGE_IMPORT.ROW_COUNT, info.totalRows())
                 .set(EXCHANGE_IMPORT.SUPERSEDED, false)
+                .set(EXCHANGE_IMPORT.SCHEMA_VERSION, info.schemaVersion())
                 .returning(EXCHANGE_IMPORT.ID).fetchOne().getId();
     }
 
@@ -102,6 +105,67 @@ public final class ExchangeImportStore {
         }
     }
 
+    /** One crisis as a post reported it, with its counts by {@code dimension -> value -> persons}. */
+    public record CrisisCounts(String crisis, String type, String severity, LocalDate validFrom, LocalDate validTo,
+                               Map<String, Map<String, Long>> counts) {
+    }
+
+    public void insertCrisisTotals(Tx tx, long importId, Collection<CrisisCounts> crises) {
+        for (CrisisCounts c : crises) {
+            for (var dimension : c.counts().entrySet()) {
+                for (var value : dimension.getValue().entrySet()) {
+                    tx.dsl().insertInto(EXCHANGE_CRISIS_TOTAL)
+                            .set(EXCHANGE_CRISIS_TOTAL.IMPORT_ID, importId)
+                            .set(EXCHANGE_CRISIS_TOTAL.CRISIS, cut(c.crisis(), 200))
+                            .set(EXCHANGE_CRISIS_TOTAL.CRISIS_TYPE, cut(c.type(), 40))
+                            .set(EXCHANGE_CRISIS_TOTAL.SEVERITY, cut(c.severity(), 20))
+                            .set(EXCHANGE_CRISIS_TOTAL.VALID_FROM, c.validFrom())
+                            .set(EXCHANGE_CRISIS_TOTAL.VALID_TO, c.validTo())
+                            .set(EXCHANGE_CRISIS_TOTAL.DIMENSION, cut(dimension.getKey(), 40))
+                            .set(EXCHANGE_CRISIS_TOTAL.DIM_VALUE, cut(value.getKey(), 200))
+                            .set(EXCHANGE_CRISIS_TOTAL.PERSONS, value.getValue())
+                            .execute();
+                }
+            }
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** The crises reported by the given imports: one row per (import, crisis) with its TOTAL persons. */
+    public List<CrisisRow> crises(Tx tx, Collection<Long> importIds) {
+        if (importIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(EXCHANGE_CRISIS_TOTAL.IMPORT_ID, EXCHANGE_CRISIS_TOTAL.CRISIS, EXCHANGE_CRISIS_TOTAL.CRISIS_TYPE,
+                        EXCHANGE_CRISIS_TOTAL.SEVERITY, EXCHANGE_CRISIS_TOTAL.VALID_FROM, EXCHANGE_CRISIS_TOTAL.VALID_TO,
+                        EXCHANGE_CRISIS_TOTAL.PERSONS)
+                .from(EXCHANGE_CRISIS_TOTAL)
+                .where(EXCHANGE_CRISIS_TOTAL.IMPORT_ID.in(importIds).and(EXCHANGE_CRISIS_TOTAL.DIMENSION.eq(TOTAL)))
+                .orderBy(EXCHANGE_CRISIS_TOTAL.CRISIS, EXCHANGE_CRISIS_TOTAL.IMPORT_ID)
+                .fetch(r -> new CrisisRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    /** One crisis of one import with its total. */
+    public record CrisisRow(long importId, String crisis, String type, String severity, LocalDate validFrom,
+                            LocalDate validTo, long persons) {
+    }
+
+    /** One crisis's counts of one dimension summed over the given imports. */
+    public List<ConsolidatedTotal> crisisTotals(Tx tx, Collection<Long> importIds, String crisis, String dimension) {
+        if (importIds.isEmpty()) {
+            return List.of();
+        }
+        Field<java.math.BigDecimal> sum = DSL.sum(EXCHANGE_CRISIS_TOTAL.PERSONS);
+        return tx.dsl().select(EXCHANGE_CRISIS_TOTAL.DIM_VALUE, sum).from(EXCHANGE_CRISIS_TOTAL)
+                .where(EXCHANGE_CRISIS_TOTAL.IMPORT_ID.in(importIds).and(EXCHANGE_CRISIS_TOTAL.CRISIS.eq(crisis))
+                        .and(EXCHANGE_CRISIS_TOTAL.DIMENSION.eq(dimension)))
+                .groupBy(EXCHANGE_CRISIS_TOTAL.DIM_VALUE).orderBy(sum.desc(), EXCHANGE_CRISIS_TOTAL.DIM_VALUE)
+                .fetch(r -> new ConsolidatedTotal(dimension, r.value1(), r.value2().longValue()));
+    }
+
     /** Marks every other import of this post and profile superseded; deletes their rows (kept: the import record). */
     public int supersedeOthers(Tx tx, long importId, String registryId, String profile) {
         var others = EXCHANGE_IMPORT.REGISTRY_ID.eq(registryId).and(EXCHANGE_IMPORT.PROFILE.eq(profile))
@@ -131,7 +195,8 @@ public final class ExchangeImportStore {
                 r.get(EXCHANGE_IMPORT.COUNTRY_CODE), r.get(EXCHANGE_IMPORT.PROFILE), r.get(EXCHANGE_IMPORT.EXPORTED_AT).toInstant(),
                 r.get(EXCHANGE_IMPORT.EXPORTED_BY), r.get(EXCHANGE_IMPORT.IMPORTED_AT).toInstant(),
                 r.get(EXCHANGE_IMPORT.IMPORTED_BY), r.get(EXCHANGE_IMPORT.FILE_NAME), r.get(EXCHANGE_IMPORT.ROW_COUNT),
-                persons == null ? 0 : persons, r.get(EXCHANGE_IMPORT.SUPERSEDED));
+                persons == null ? 0 : persons, r.get(EXCHANGE_IMPORT.SUPERSEDED),
+                r.get(EXCHANGE_IMPORT.SCHEMA_VERSION) == null ? 1 : r.get(EXCHANGE_IMPORT.SCHEMA_VERSION));
     }
 
     /** Totals of one dimension summed over the given imports. */

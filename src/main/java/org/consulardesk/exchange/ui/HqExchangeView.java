@@ -32,6 +32,7 @@ import org.consulardesk.core.ui.Styles;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.exchange.model.ConsolidatedTotal;
+import org.consulardesk.exchange.model.CrisisTotal;
 import org.consulardesk.exchange.model.ExchangeIssue;
 import org.consulardesk.exchange.model.ImportReport;
 import org.consulardesk.exchange.model.ImportStatus;
@@ -86,6 +87,14 @@ public final class HqExchangeView implements View {
     private final Button drillPrevious = Ui.button("exchange.hq.drillPrevious", e -> drillPage(drillOffset - drillPageSize));
     private final Button drillNext = Ui.button("exchange.hq.drillNext", e -> drillPage(drillOffset + drillPageSize));
     private final Label consolidationError = Ui.errorLabel("exchange-hq-consolidation-error");
+    private final Map<String, CrisisTotal> crisisByName = new java.util.HashMap<>();
+    private final ObservableList<ConsolidatedTotal> crisisRows = FXCollections.observableArrayList();
+    private final TableView<ConsolidatedTotal> crisisTable = new TableView<>(crisisRows);
+    private final Label crisisTitle = new Label();
+    private final Label crisisNote = new Label();
+    private final VBox crisisBox = new VBox(6);
+    private final ComboBox<String> drillSheet = new ComboBox<>();
+    private boolean loadingSheets;
 
     public HqExchangeView(ImportService imports, ConsolidationService consolidation, PostKeyService keys,
                           ExportService exports, boolean mayRegisterKeys, boolean isHq, BackgroundTasks tasks,
@@ -175,9 +184,7 @@ public final class HqExchangeView implements View {
         // ---- consolidation tab
         dimension.setId("exchange-hq-dimension");
         dimension.setAccessibleText(Ui.text("exchange.hq.dimension"));
-        for (String d : List.of("POST", "COUNTRY", "PURPOSE", "VULNERABILITY", "DOCUMENT_EXPIRY", "CITY", "DISTRICT")) {
-            dimension.getItems().add(d);
-        }
+        dimension.getItems().addAll(ConsolidationService.VIEW_DIMENSIONS);
         dimension.setCellFactory(l -> new DimensionCell());
         dimension.setButtonCell(new DimensionCell());
         dimension.getSelectionModel().select(0);
@@ -189,6 +196,29 @@ public final class HqExchangeView implements View {
         totalsTable.getColumns().add(Ui.column("exchange.hq.col.value", t -> valueText(t), 260));
         totalsTable.getColumns().add(Ui.column("exchange.hq.col.persons", t -> String.format("%,d", t.persons()), 100));
         totalsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        totalsTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> crisisDrill(b));
+
+        crisisTable.setId("exchange-hq-crisis-drill");
+        crisisTable.setAccessibleText(Ui.text("exchange.hq.crisisDrill"));
+        crisisTable.setPlaceholder(Ui.label("exchange.hq.noCrisisDrill"));
+        crisisTable.getColumns().add(Ui.column("exchange.hq.col.breakdown",
+                t -> Ui.text("exchange.hq.dimension." + t.dimension()), 120));
+        crisisTable.getColumns().add(Ui.column("exchange.hq.col.value", t -> valueText(t), 230));
+        crisisTable.getColumns().add(Ui.column("exchange.hq.col.persons", t -> String.format("%,d", t.persons()), 70));
+        crisisTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        crisisTitle.setId("exchange-hq-crisis-title");
+        crisisTitle.getStyleClass().add(Styles.SUBTITLE);
+        crisisTitle.setWrapText(true);
+        crisisTitle.setMinHeight(Region.USE_PREF_SIZE);
+        crisisNote.setId("exchange-hq-crisis-note");
+        crisisNote.getStyleClass().add(Styles.MUTED);
+        crisisNote.setWrapText(true);
+        crisisBox.getChildren().setAll(crisisTitle, crisisTable);
+        crisisBox.setId("exchange-hq-crisis-box");
+        VBox.setVgrow(crisisTable, Priority.ALWAYS);
+        crisisBox.setVisible(false);
+        crisisBox.managedProperty().bind(crisisBox.visibleProperty());
+        crisisNote.managedProperty().bind(crisisNote.textProperty().isNotEmpty());
 
         postTable.setId("exchange-hq-posts");
         postTable.setAccessibleText(Ui.text("exchange.hq.posts"));
@@ -214,20 +244,39 @@ public final class HqExchangeView implements View {
         refresh.setId("exchange-hq-refresh");
         HBox top = new HBox(8, Ui.label("exchange.hq.dimension"), dimension, refresh, reExport);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(8, totalsTable);
+        VBox left = new VBox(8, crisisNote, totalsTable, crisisBox);
         VBox.setVgrow(totalsTable, Priority.ALWAYS);
+        VBox.setVgrow(crisisBox, Priority.ALWAYS);
         drillPrevious.setId("exchange-hq-drill-previous");
         drillNext.setId("exchange-hq-drill-next");
         drillPrevious.setDisable(true);
         drillNext.setDisable(true);
-        HBox drillBar = new HBox(8, drillTitle, drillPrevious, drillNext);
+        drillSheet.setId("exchange-hq-drill-sheet");
+        drillSheet.setAccessibleText(Ui.text("exchange.hq.drillSheet"));
+        drillSheet.setVisible(false);
+        drillSheet.managedProperty().bind(drillSheet.visibleProperty());
+        drillSheet.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !loadingSheets) {
+                drillPage(0);
+            }
+        });
+        drillSheet.setMinWidth(Region.USE_PREF_SIZE);
+        drillSheet.setPrefWidth(120);
+        drillPrevious.setMinWidth(Region.USE_PREF_SIZE);
+        drillNext.setMinWidth(Region.USE_PREF_SIZE);
+        drillTitle.setWrapText(true);
+        drillTitle.setMinHeight(Region.USE_PREF_SIZE);
+        drillTitle.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(drillTitle, Priority.ALWAYS);
+        HBox drillBar = new HBox(8, drillSheet, drillTitle, drillPrevious, drillNext);
         drillBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox right = new VBox(8, Ui.styled(Styles.SUBTITLE, "exchange.hq.posts"), postTable, drillBar, drill);
         VBox.setVgrow(postTable, Priority.ALWAYS);
         VBox.setVgrow(drill, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
+        consolidationError.managedProperty().bind(consolidationError.textProperty().isNotEmpty());
         VBox consolidationPage = Ui.page(Ui.styled(Styles.TITLE, "exchange.hq.consolidationTitle"),
                 Ui.styled(Styles.MUTED, "exchange.hq.consolidationIntro"), top, consolidationError, split);
         Tab consolidationTab = new Tab(Ui.text("exchange.hq.consolidationTab"), consolidationPage);
@@ -341,8 +390,51 @@ public final class HqExchangeView implements View {
 
     private void loadTotals() {
         String d = dimension.getValue();
-        tasks.run(Ui.text("exchange.hq.loading"), p -> consolidation.totals(d), totals::setAll,
-                failure -> consolidationError.setText(Ui.describe(failure)));
+        crisisBox.setVisible(false);
+        crisisRows.clear();
+        boolean crisisOrStatus = "CRISIS".equals(d) || "STATUS".equals(d);
+        tasks.run(Ui.text("exchange.hq.loading"), p -> {
+            List<PostImport> older = crisisOrStatus ? consolidation.withoutCrisisFigures() : List.of();
+            if (!"CRISIS".equals(d)) {
+                return new Loaded(consolidation.totals(d), List.of(), older);
+            }
+            List<CrisisTotal> crises = consolidation.crises();
+            return new Loaded(crises.stream().map(c -> new ConsolidatedTotal("CRISIS", c.crisis(), c.persons())).toList(),
+                    crises, older);
+        }, loaded -> {
+            crisisByName.clear();
+            loaded.crises().forEach(c -> crisisByName.put(c.crisis(), c));
+            totals.setAll(loaded.totals());
+            crisisNote.setText(loaded.older().isEmpty() ? "" : Ui.text("exchange.hq.olderSchema", loaded.older().size(),
+                    String.join(", ", loaded.older().stream().map(PostImport::post).toList())));
+        }, failure -> consolidationError.setText(Ui.describe(failure)));
+    }
+
+    private record Loaded(List<ConsolidatedTotal> totals, List<CrisisTotal> crises, List<PostImport> older) {
+    }
+
+    /** Drill-down of a crisis: persons inside it per post, by presence status and by vulnerability. */
+    private void crisisDrill(ConsolidatedTotal selected) {
+        if (selected == null || !"CRISIS".equals(selected.dimension())) {
+            crisisBox.setVisible(false);
+            crisisRows.clear();
+            return;
+        }
+        String crisis = selected.value();
+        tasks.run(Ui.text("exchange.hq.loading"), p -> {
+            List<ConsolidatedTotal> rows = new ArrayList<>(consolidation.crisisTotals(crisis, "POST"));
+            for (String d : ConsolidationService.CRISIS_DIMENSIONS) {
+                rows.addAll(consolidation.crisisTotals(crisis, d));
+            }
+            return rows;
+        }, rows -> {
+            CrisisTotal c = crisisByName.get(crisis);
+            crisisTitle.setText(c == null ? crisis : Ui.text("exchange.hq.crisisTitle", c.crisis(),
+                    Ui.text("map.type." + c.type()), Ui.text("map.severity." + c.severity()), c.posts(),
+                    c.validTo() == null ? Ui.text("exchange.hq.crisisOpenEnded") : c.validTo().toString()));
+            crisisRows.setAll(rows);
+            crisisBox.setVisible(true);
+        }, failure -> consolidationError.setText(Ui.describe(failure)));
     }
 
     /** Rows per drill-down page; tests use a small page to reach the paging buttons. */
@@ -352,7 +444,24 @@ public final class HqExchangeView implements View {
 
     private void drillDown(PostImport post) {
         drillPost = post;
-        drillPage(0);
+        loadingSheets = true;
+        drillSheet.getItems().clear();
+        drillSheet.setVisible(false);
+        loadingSheets = false;
+        if (post == null) {
+            drillPage(0);
+            return;
+        }
+        tasks.run(Ui.text("exchange.hq.loading"), p -> consolidation.sheets(post.id()), sheets -> {
+            loadingSheets = true;
+            drillSheet.getItems().setAll(sheets.stream().map(ImportedRows::sheet).toList());
+            drillSheet.setVisible(sheets.size() > 1);
+            if (!sheets.isEmpty()) {
+                drillSheet.getSelectionModel().select(0);
+            }
+            loadingSheets = false;
+            drillPage(0);
+        }, failure -> consolidationError.setText(Ui.describe(failure)));
     }
 
     /** One page of the selected import's rows, read from the database (never the whole import). */
@@ -367,7 +476,8 @@ public final class HqExchangeView implements View {
             return;
         }
         int from = Math.max(0, offset);
-        tasks.run(Ui.text("exchange.hq.loading"), p -> consolidation.rows(post.id(), 0, from, drillPageSize), (ImportedRows rows) -> {
+        int sheet = Math.max(0, drillSheet.getSelectionModel().getSelectedIndex());
+        tasks.run(Ui.text("exchange.hq.loading"), p -> consolidation.rows(post.id(), sheet, from, drillPageSize), (ImportedRows rows) -> {
             for (int c = 0; c < rows.columns().size(); c++) {
                 int index = c;
                 TableColumn<String[], String> column = new TableColumn<>(rows.columns().get(c).header());
@@ -393,9 +503,16 @@ public final class HqExchangeView implements View {
                         failure -> consolidationError.setText(Ui.describe(failure))));
     }
 
-    private static String valueText(ConsolidatedTotal t) {
-        if (t.value().isEmpty()) {
+    private String valueText(ConsolidatedTotal t) {
+        if (t.value() == null || t.value().isEmpty()) {
             return Ui.text("exchange.hq.unknownValue");
+        }
+        if ("STATUS".equals(t.dimension())) {
+            return Ui.text("exchange.hq.presence." + t.value());
+        }
+        CrisisTotal c = "CRISIS".equals(t.dimension()) ? crisisByName.get(t.value()) : null;
+        if (c != null) {
+            return Ui.text("exchange.hq.crisisValue", c.crisis(), Ui.text("map.severity." + c.severity()));
         }
         return t.value();
     }

@@ -1,5 +1,6 @@
 package org.consulardesk.map.service;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,10 +10,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.consulardesk.map.model.Area;
 import org.consulardesk.map.model.GeoBox;
+import org.consulardesk.map.model.Hotspot;
+import org.consulardesk.map.model.HotspotCensus;
 import org.consulardesk.map.model.InsideResult;
 import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.registry.model.LocatedPoint;
+import org.consulardesk.registry.model.PresenceStatus;
+import org.consulardesk.registry.model.RegistryFilter;
 import org.consulardesk.registry.service.LocationService;
+import org.consulardesk.registry.service.RegistryExportService;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.service.Session;
 
@@ -58,6 +64,33 @@ public final class InsideService {
         page.sort(Comparator.comparing(LocatedPerson::familyName, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(LocatedPerson::givenNames, String.CASE_INSENSITIVE_ORDER).thenComparingLong(LocatedPerson::id));
         return page;
+    }
+
+    /**
+     * The registrants inside each hotspot valid on the session's day, counted by presence status and
+     * vulnerability, among those matching {@code filter} (exports to headquarters; ADR 0054). Hotspots
+     * in name order; one with nobody inside is listed with 0.
+     */
+    public List<HotspotCensus> census(RegistryFilter filter) {
+        RegistryExportService registry = new RegistryExportService(session);
+        LocalDate day = registry.countDay();
+        List<HotspotCensus> out = new ArrayList<>();
+        List<Hotspot> active = new ArrayList<>(new HotspotService(session).list().stream().filter(h -> h.validOn(day)).toList());
+        active.sort(Comparator.comparing(Hotspot::name, String.CASE_INSENSITIVE_ORDER).thenComparingLong(Hotspot::id));
+        for (Hotspot h : active) {
+            List<Long> candidates = insideOnly(AreaGeometry.of(h.area(), 0)).stream().map(LocatedPoint::id).toList();
+            Map<Long, PresenceStatus> status = registry.presence(candidates, filter);
+            Map<String, Long> byStatus = new TreeMap<>();
+            for (PresenceStatus s : PresenceStatus.values()) {
+                byStatus.put(s.name(), 0L);
+            }
+            status.values().forEach(s -> byStatus.merge(s.name(), 1L, Long::sum));
+            Map<String, Long> byVulnerability = new TreeMap<>();
+            locations.vulnerabilities(status.keySet()).values()
+                    .forEach(codes -> codes.stream().distinct().forEach(c -> byVulnerability.merge(c, 1L, Long::sum)));
+            out.add(new HotspotCensus(h, status.size(), byStatus, byVulnerability));
+        }
+        return out;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.consulardesk.registry.model.PresenceStatus;
 import org.consulardesk.registry.model.RegistrantRow;
 import org.consulardesk.registry.model.RegistryCount;
 import org.consulardesk.registry.model.RegistryFilter;
@@ -59,7 +60,7 @@ public final class RegistryExportService {
         }
     }
 
-    /** Counts without personal data: TOTAL, then by purpose, city, district, vulnerability, document expiry. */
+    /** Counts without personal data: TOTAL, then by purpose, city, district, vulnerability, document expiry, presence status. */
     public List<RegistryCount> totals(RegistryFilter filter) {
         requireCounts();
         LocalDate today = today();
@@ -77,8 +78,24 @@ public final class RegistryExportService {
                 long n = "NO_DOCUMENT".equals(band) ? total - withDocument : bands.getOrDefault(band, 0L);
                 counts.add(new RegistryCount(RegistryCount.DOCUMENT_EXPIRY, band, n));
             }
+            counts.addAll(store.countByPresence(tx, filter, today));
             return counts;
         });
+    }
+
+    /**
+     * The presence status today of those of {@code ids} that match the filter (for counts per area,
+     * e.g. registrants inside a hotspot); ids of merged or filtered-out persons are absent.
+     */
+    public Map<Long, PresenceStatus> presence(java.util.Collection<Long> ids, RegistryFilter filter) {
+        requireCounts();
+        LocalDate today = today();
+        return session.database().read(tx -> store.presence(tx, ids, filter, today));
+    }
+
+    /** The day counts are taken on (the session clock, UTC). */
+    public LocalDate countDay() {
+        return today();
     }
 
     private void requireCounts() {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.consulardesk.registry.model.PresenceStatus;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.model.RegistrantRow;
 import org.consulardesk.registry.model.RegistryCount;
@@ -152,6 +153,41 @@ public final class RegistryExportStore {
             counts.put(r.value1(), (long) r.value2());
         }
         return counts;
+    }
+
+    /** Persons per presence status on {@code today} (same rule as {@link PresenceStatus#of}); every status listed. */
+    public List<RegistryCount> countByPresence(Tx tx, RegistryFilter filter, LocalDate today) {
+        Field<String> status = presence(today);
+        Map<String, Long> counts = new HashMap<>();
+        for (Record2<String, Integer> r : tx.dsl().select(status, DSL.count()).from(PERSON).where(condition(filter))
+                .groupBy(status).fetch()) {
+            counts.put(r.value1(), (long) r.value2());
+        }
+        List<RegistryCount> out = new ArrayList<>();
+        for (PresenceStatus s : PresenceStatus.values()) {
+            out.add(new RegistryCount(RegistryCount.STATUS, s.name(), counts.getOrDefault(s.name(), 0L)));
+        }
+        return out;
+    }
+
+    /** The presence status of those of {@code ids} that match the filter (merged and filtered-out persons are absent). */
+    public Map<Long, PresenceStatus> presence(Tx tx, java.util.Collection<Long> ids, RegistryFilter filter, LocalDate today) {
+        Map<Long, PresenceStatus> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<Long> batch = all.subList(i, Math.min(all.size(), i + 1000));
+            tx.dsl().select(PERSON.ID, PERSON.ARRIVAL_DATE, PERSON.PLANNED_DEPARTURE).from(PERSON)
+                    .where(PERSON.ID.in(batch).and(condition(filter)))
+                    .forEach(r -> out.put(r.value1(), PresenceStatus.of(r.value2(), r.value3(), today)));
+        }
+        return out;
+    }
+
+    private static Field<String> presence(LocalDate today) {
+        // Inlined, not bound: H2 must see the same expression in SELECT and GROUP BY.
+        return DSL.when(PERSON.ARRIVAL_DATE.gt(DSL.inline(today)), DSL.inline(PresenceStatus.EXPECTED.name()))
+                .when(PERSON.PLANNED_DEPARTURE.lt(DSL.inline(today)), DSL.inline(PresenceStatus.DEPARTURE_DATE_PASSED.name()))
+                .otherwise(DSL.inline(PresenceStatus.PRESENT.name()));
     }
 
     private static Condition condition(RegistryFilter filter) {

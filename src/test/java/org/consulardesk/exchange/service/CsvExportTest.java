@@ -129,7 +129,9 @@ class CsvExportTest {
             ExportService exports = new ExportService(head);
             ExportSummary summary = exports.exportCsv(RegistryAggregateProfile.NAME, Map.of(), true, tmp.resolve("out/totals.csv"),
                     ProgressSink.NONE);
-            assertThat(summary.file()).isEqualTo(tmp.resolve("out/totals.csv").toAbsolutePath());
+            // Two sheets (totals and crises, schema 2): one CSV file each, named after the sheet.
+            assertThat(summary.file()).isEqualTo(tmp.resolve("out/totals-Totals.csv").toAbsolutePath());
+            assertThat(tmp.resolve("out/totals-Crises.csv")).exists();
             assertThat(summary.encrypted()).isFalse();
             assertThat(tmp.resolve("out/totals.about.csv")).exists();
             assertThat(head.audit().page(AuditFilter.ALL, 0, 50)).anySatisfy(e -> assertThat(e.detail()).contains("csv"));

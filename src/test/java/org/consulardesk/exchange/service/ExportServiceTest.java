@@ -65,7 +65,11 @@ class ExportServiceTest {
             assertThat(report.info().profile()).isEqualTo("registry-aggregate");
             assertThat(rows.get(0)).containsExactly("TOTAL", "", "40");
             assertThat(rows).allSatisfy(r -> assertThat(r[0]).isIn("TOTAL", "PURPOSE", "CITY", "DISTRICT",
-                    "VULNERABILITY", "DOCUMENT_EXPIRY"));
+                    "VULNERABILITY", "DOCUMENT_EXPIRY", "STATUS"));
+            assertThat(report.info().schemaVersion()).isEqualTo(2);
+            assertThat(report.info().sheets()).extracting(s -> s.name()).containsExactly("Totals", "Crises");
+            long statuses = rows.stream().filter(r -> r[0].equals("STATUS")).mapToLong(r -> Long.parseLong(r[2])).sum();
+            assertThat(statuses).isEqualTo(40);
             long purposes = rows.stream().filter(r -> r[0].equals("PURPOSE")).mapToLong(r -> Long.parseLong(r[2])).sum();
             assertThat(purposes).isEqualTo(40);
             assertThat(head.audit().page(AuditFilter.ALL, 0, 50)).anySatisfy(a -> {

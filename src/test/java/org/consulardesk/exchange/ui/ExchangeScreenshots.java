@@ -10,7 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import org.consulardesk.exchange.model.PostKey;
+import org.consulardesk.map.model.Area;
+import org.consulardesk.map.model.Hotspot;
+import org.consulardesk.map.model.HotspotType;
+import org.consulardesk.map.model.LatLon;
+import org.consulardesk.map.model.Severity;
+import org.consulardesk.map.service.HotspotService;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -60,6 +68,16 @@ class ExchangeScreenshots extends FxRobot {
                      THIRD_PASSPHRASE.toCharArray())).session()) {
             SampleData.generate(nairobi, 400, 7, ProgressSink.NONE);
             SampleData.generate(accra, 250, 11, ProgressSink.NONE);
+            clock.advance(Duration.ofDays(30)); // some tourists' planned departures have passed
+            // Crises: hotspots active at the posts; "Gulf heatwave" is drawn by both (one line at HQ).
+            new HotspotService(nairobi).save(new Hotspot(0, "Nairobi flooding", HotspotType.NATURAL_HAZARD, Severity.SEVERE,
+                    java.time.LocalDate.of(2026, 11, 20), null, null, null, Area.circle(new LatLon(-1.2864, 36.8172), 25_000), 0));
+            new HotspotService(nairobi).save(new Hotspot(0, "Gulf heatwave", HotspotType.NATURAL_HAZARD, Severity.WARNING,
+                    null, java.time.LocalDate.of(2027, 1, 15), null, null, Area.circle(new LatLon(25.2, 55.3), 120_000), 0));
+            new HotspotService(accra).save(new Hotspot(0, "Gulf heatwave", HotspotType.NATURAL_HAZARD, Severity.SEVERE,
+                    null, java.time.LocalDate.of(2027, 1, 15), null, null, Area.circle(new LatLon(25.2, 55.3), 120_000), 0));
+            new HotspotService(accra).save(new Hotspot(0, "Kisumu unrest", HotspotType.UNREST, Severity.WARNING,
+                    null, null, null, null, Area.circle(new LatLon(-0.0917, 34.7680), 15_000), 0));
             char[] pw = "utopia exchange 2026".toCharArray();
             Path full = dir.resolve("nairobi-full.xlsx");
             new ExportService(nairobi).export(RegistryFullProfile.NAME, Map.of(), true, pw.clone(), full, ProgressSink.NONE);
@@ -92,10 +110,50 @@ class ExchangeScreenshots extends FxRobot {
 
             interact(view::showConsolidation);
             WaitForAsyncUtils.waitForFxEvents();
+            @SuppressWarnings("unchecked")
+            ComboBox<String> dimension = lookup("#exchange-hq-dimension").queryAs(ComboBox.class);
+            interact(() -> dimension.getSelectionModel().select("CRISIS"));
+            WaitForAsyncUtils.waitForFxEvents();
+            TableView<?> totals = lookup("#exchange-hq-totals").queryAs(TableView.class);
+            interact(() -> totals.getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
             TableView<?> posts = lookup("#exchange-hq-posts").queryAs(TableView.class);
             interact(() -> posts.getSelectionModel().select(0));
             WaitForAsyncUtils.waitForFxEvents();
+            @SuppressWarnings("unchecked")
+            ComboBox<String> sheet = lookup("#exchange-hq-drill-sheet").queryAs(ComboBox.class);
+            interact(() -> sheet.getSelectionModel().select("Crises"));
+            WaitForAsyncUtils.waitForFxEvents();
             save(view.root(), target.resolve("hq-consolidation.png"));
+            interact(() -> dimension.getSelectionModel().select("STATUS"));
+            WaitForAsyncUtils.waitForFxEvents();
+            interact(() -> sheet.getSelectionModel().select("Totals"));
+            WaitForAsyncUtils.waitForFxEvents();
+            save(view.root(), target.resolve("hq-consolidation-status.png"));
+            FxToolkit.cleanupStages();
+
+            // Post keys: Accra rotated its key and HQ registered the new one; the old one is listed as retired.
+            FxToolkit.registerPrimaryStage();
+            PostKey rotated = new PostKeyService(accra).rotateOwn();
+            clock.advance(Duration.ofHours(1));
+            new PostKeyService(hq).rotate(accra.descriptor().registryId(), accra.descriptor().postName(), "GH", rotated.publicKey());
+            PostKeysView keys = new PostKeysView(new PostKeyService(hq), true, true, new SyncTasks(), new ScriptedDialogs());
+            FxScreens.show(keys, 1280, 760);
+            interact(() -> keys.root().getScene().getStylesheets().add(
+                    getClass().getResource(org.consulardesk.core.ui.Styles.STYLESHEET).toExternalForm()));
+            TableView<?> keyTable = lookup("#exchange-keys-table").queryAs(TableView.class);
+            interact(() -> keyTable.getSelectionModel().select(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            save(keys.root(), target.resolve("post-keys-hq.png"));
+            FxToolkit.cleanupStages();
+
+            FxToolkit.registerPrimaryStage();
+            PostKeysView own = new PostKeysView(new PostKeyService(nairobi), true, false, new SyncTasks(), new ScriptedDialogs());
+            FxScreens.show(own, 1280, 560);
+            interact(() -> own.root().getScene().getStylesheets().add(
+                    getClass().getResource(org.consulardesk.core.ui.Styles.STYLESHEET).toExternalForm()));
+            WaitForAsyncUtils.waitForFxEvents();
+            save(own.root(), target.resolve("post-keys-post.png"));
         } finally {
             FxToolkit.cleanupStages();
         }

@@ -95,7 +95,8 @@ class ExportViewTest extends FxRobot {
         clickOn("#exchange-export-choose");
         clickOn("#exchange-export-run");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(dir.resolve("out/registry-aggregate.csv")).exists();
+        assertThat(dir.resolve("out/registry-aggregate-Totals.csv")).exists();
+        assertThat(dir.resolve("out/registry-aggregate-Crises.csv")).exists();
         assertThat(dir.resolve("out/registry-aggregate.about.csv")).exists();
         assertThat(lookup("#exchange-export-status").queryAs(Label.class).getText()).contains("CSV");
     }

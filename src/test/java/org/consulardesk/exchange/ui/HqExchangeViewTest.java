@@ -8,7 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import org.consulardesk.exchange.model.ConsolidatedTotal;
+import org.consulardesk.map.model.Area;
+import org.consulardesk.map.model.Hotspot;
+import org.consulardesk.map.model.HotspotType;
+import org.consulardesk.map.model.LatLon;
+import org.consulardesk.map.model.Severity;
+import org.consulardesk.map.service.HotspotService;
 import org.consulardesk.core.ProgressSink;
 import org.consulardesk.exchange.model.ImportStatus;
 import org.consulardesk.exchange.service.CliZipEdit;
@@ -41,11 +49,12 @@ class HqExchangeViewTest extends FxRobot {
     HqExchangeView view;
     Path good;
     Path tampered;
+    MutableClock clock;
 
     @BeforeEach
     void show() throws Exception {
         FxToolkit.registerPrimaryStage();
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
         post = create(dir.resolve("post"), clock).session();
         SampleData.generate(post, 25, 2, ProgressSink.NONE);
         good = dir.resolve("nairobi-totals.xlsx");
@@ -126,5 +135,72 @@ class HqExchangeViewTest extends FxRobot {
         clickOn("#exchange-hq-drill-previous");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#exchange-hq-drill-title").queryLabeled().getText()).contains("rows 1–2 of");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void showsTotalsPerCrisisAndStatusWithDrillDown() {
+        HotspotService hotspots = new HotspotService(post);
+        hotspots.save(new Hotspot(0, "Nairobi flooding", HotspotType.NATURAL_HAZARD, Severity.SEVERE, null, null, null, null,
+                Area.circle(new LatLon(-1.2864, 36.8172), 60_000), 0));
+        clock.advance(Duration.ofHours(3));
+        Path crisis = dir.resolve("nairobi-crisis.xlsx");
+        new ExportService(post).export(RegistryAggregateProfile.NAME, Map.of(), false, null, crisis, ProgressSink.NONE);
+        ImportService imports = new ImportService(hq);
+        var unknown = imports.importFiles(List.of(crisis), null, ProgressSink.NONE).get(0);
+        new PostKeyService(hq).register(unknown.info().registryId(), unknown.info().post(), unknown.info().country(),
+                unknown.info().publicKey());
+        assertThat(imports.importFiles(List.of(crisis), null, ProgressSink.NONE).get(0).status()).isEqualTo(ImportStatus.IMPORTED);
+        long inside = new ConsolidationService(hq).crises().get(0).persons();
+        assertThat(inside).isPositive();
+
+        interact(view::showConsolidation);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> dimension = lookup("#exchange-hq-dimension").queryAs(ComboBox.class);
+        interact(() -> dimension.getSelectionModel().select("CRISIS"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ConsolidatedTotal> totals = lookup("#exchange-hq-totals").queryAs(TableView.class);
+        assertThat(totals.getItems()).singleElement().satisfies(t -> {
+            assertThat(t.value()).isEqualTo("Nairobi flooding");
+            assertThat(t.persons()).isEqualTo(inside);
+        });
+        assertThat(cellText(totals, 0, 0)).isEqualTo("Nairobi flooding (Severe)");
+        assertThat(lookup("#exchange-hq-crisis-box").query().isVisible()).isFalse();
+        interact(() -> totals.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ConsolidatedTotal> crisisDrill = lookup("#exchange-hq-crisis-drill").queryAs(TableView.class);
+        assertThat(lookup("#exchange-hq-crisis-box").query().isVisible()).isTrue();
+        assertThat(crisisDrill.getItems()).first().isEqualTo(new ConsolidatedTotal("POST", POST_NAME, inside));
+        assertThat(crisisDrill.getItems().stream().filter(t -> t.dimension().equals("STATUS"))
+                .mapToLong(ConsolidatedTotal::persons).sum()).isEqualTo(inside);
+        assertThat(lookup("#exchange-hq-crisis-title").queryLabeled().getText())
+                .isEqualTo("Nairobi flooding: Natural hazard, Severe; reported by 1 post(s); valid until further notice");
+        assertThat(lookup("#exchange-hq-crisis-note").queryLabeled().getText()).isEmpty();
+
+        interact(() -> dimension.getSelectionModel().select("STATUS"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(totals.getItems()).extracting(ConsolidatedTotal::dimension).containsOnly("STATUS");
+        assertThat(totals.getItems().stream().mapToLong(ConsolidatedTotal::persons).sum()).isEqualTo(25);
+        assertThat(totals.getItems()).extracting(t -> cellText(totals, totals.getItems().indexOf(t), 0)).contains("Present");
+        assertThat(lookup("#exchange-hq-crisis-box").query().isVisible()).isFalse();
+
+        // A post's drill-down offers its sheets: the Crises sheet's rows.
+        TableView<?> posts = lookup("#exchange-hq-posts").queryAs(TableView.class);
+        interact(() -> posts.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> sheet = lookup("#exchange-hq-drill-sheet").queryAs(ComboBox.class);
+        assertThat(sheet.isVisible()).isTrue();
+        assertThat(sheet.getItems()).containsExactly("Totals", "Crises");
+        interact(() -> sheet.getSelectionModel().select("Crises"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> drill = lookup("#exchange-hq-drill").queryAs(TableView.class);
+        assertThat(drill.getColumns()).hasSize(8);
+        assertThat(((String[]) drill.getItems().get(0))[0]).isEqualTo("Nairobi flooding");
+        assertThat(lookup("#exchange-hq-drill-title").queryLabeled().getText()).contains("sheet Crises");
+    }
+
+    private static String cellText(TableView<?> table, int row, int column) {
+        Object value = table.getColumns().get(column).getCellObservableValue(row).getValue();
+        return String.valueOf(value);
     }
 }

@@ -93,6 +93,10 @@ public class ConsularDeskApp extends Application {
 
     @Override
     public void stop() {
+        if (shell != null) {
+            // Its auto-lock timer and connectivity poll would otherwise fire after the workers are gone.
+            shell.detach(scene);
+        }
         if (tasks != null) {
             tasks.shutdown();
         }

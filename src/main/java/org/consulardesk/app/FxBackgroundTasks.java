@@ -32,6 +32,9 @@ public final class FxBackgroundTasks implements BackgroundTasks {
 
     @Override
     public <T> void run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            return; // the application is stopping: a timer's late task has nothing left to report to
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

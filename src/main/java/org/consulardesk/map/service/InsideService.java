@@ -161,11 +161,21 @@ public final class InsideService {
             households.addAll(b.households());
         };
         List<Long> batch = new ArrayList<>();
-        for (InsideCover.Part part : cover.cells()) {
-            if (part.cell().level() == GeoGrid.FINE_LEVEL) {
-                batch.add(part.cell().geoCell());
-            } else {
-                batch.addAll(locations.fineCellsIn(part.cell()).keySet());
+        List<GridCell> coarse = new ArrayList<>();
+        int fineRows = 0;
+        List<InsideCover.Part> parts = cover.cells();
+        for (int i = 0; i <= parts.size(); i++) {
+            GridCell cell = i < parts.size() ? parts.get(i).cell() : null;
+            if (cell != null && cell.level() == GeoGrid.FINE_LEVEL) {
+                batch.add(cell.geoCell());
+            } else if (cell != null) {
+                coarse.add(cell);
+                fineRows += cell.fineRowTo() - cell.fineRowFrom() + 1;
+            }
+            if (!coarse.isEmpty() && (cell == null || fineRows >= 200)) {
+                batch.addAll(locations.fineCellsIn(coarse).keySet());
+                coarse.clear();
+                fineRows = 0;
             }
             while (batch.size() >= BATCH) {
                 List<Long> now = batch.subList(0, BATCH);

@@ -106,10 +106,17 @@ public final class LocationService {
 
     /** The fine cells ({@code geo_cell} values, ascending) inside a cell that hold registrants, with how many each. */
     public SortedMap<Long, Integer> fineCellsIn(GridCell cell) {
+        return fineCellsIn(List.of(cell));
+    }
+
+    /** The fine cells inside any of these cells that hold registrants (one statement per 200 fine rows). */
+    public SortedMap<Long, Integer> fineCellsIn(Collection<GridCell> cells) {
         session.require(Permission.VIEW_REGISTRY);
         List<int[]> runs = new ArrayList<>();
-        for (int row = cell.fineRowFrom(); row <= cell.fineRowTo(); row++) {
-            runs.add(new int[] {row, cell.fineColumnFrom(), cell.fineColumnTo()});
+        for (GridCell cell : cells) {
+            for (int row = cell.fineRowFrom(); row <= cell.fineRowTo(); row++) {
+                runs.add(new int[] {row, cell.fineColumnFrom(), cell.fineColumnTo()});
+            }
         }
         SortedMap<Long, Integer> out = new TreeMap<>();
         session.database().read(tx -> {

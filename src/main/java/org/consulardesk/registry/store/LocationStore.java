@@ -198,16 +198,25 @@ public final class LocationStore {
 
     private static PlaceBreakdown breakdown(Tx tx, Condition persons) {
         var dsl = tx.dsl();
-        Map<String, Integer> byCode = new java.util.TreeMap<>();
-        dsl.select(VULNERABILITY.CODE, DSL.countDistinct(VULNERABILITY.PERSON_ID)).from(VULNERABILITY).join(PERSON)
-                .on(PERSON.ID.eq(VULNERABILITY.PERSON_ID)).where(persons).groupBy(VULNERABILITY.CODE)
-                .forEach(r -> byCode.put(r.value1(), r.value2()));
-        int vulnerable = dsl.select(DSL.countDistinct(VULNERABILITY.PERSON_ID)).from(VULNERABILITY).join(PERSON)
-                .on(PERSON.ID.eq(VULNERABILITY.PERSON_ID)).where(persons).fetchOne(0, Integer.class);
-        int alone = dsl.fetchCount(PERSON, persons.and(PERSON.HOUSEHOLD_ID.isNull()));
-        List<Long> households = dsl.selectDistinct(PERSON.HOUSEHOLD_ID).from(PERSON)
-                .where(persons.and(PERSON.HOUSEHOLD_ID.isNotNull())).fetch(PERSON.HOUSEHOLD_ID);
-        return new PlaceBreakdown(byCode, vulnerable, alone, households);
+        Map<String, java.util.Set<Long>> byCode = new java.util.TreeMap<>();
+        java.util.Set<Long> vulnerable = new java.util.HashSet<>();
+        dsl.select(VULNERABILITY.PERSON_ID, VULNERABILITY.CODE).from(PERSON).join(VULNERABILITY)
+                .on(VULNERABILITY.PERSON_ID.eq(PERSON.ID)).where(persons).forEach(r -> {
+                    byCode.computeIfAbsent(r.value2(), k -> new java.util.HashSet<>()).add(r.value1());
+                    vulnerable.add(r.value1());
+                });
+        int alone = 0;
+        java.util.Set<Long> households = new java.util.HashSet<>();
+        for (Long household : dsl.select(PERSON.HOUSEHOLD_ID).from(PERSON).where(persons).fetch(PERSON.HOUSEHOLD_ID)) {
+            if (household == null) {
+                alone++;
+            } else {
+                households.add(household);
+            }
+        }
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        byCode.forEach((code, ids) -> counts.put(code, ids.size()));
+        return new PlaceBreakdown(counts, vulnerable.size(), alone, List.copyOf(households));
     }
 
     /** Ids and points only (read from the location index, no row lookups for names). */

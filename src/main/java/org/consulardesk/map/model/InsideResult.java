@@ -6,7 +6,8 @@ import org.consulardesk.registry.model.LocatedPerson;
 
 /**
  * Registrants inside an area (with its buffer): the count and where they are ({@link InsideCover}), the
- * breakdown by vulnerability and household, and the first page of the list with names ({@link #persons},
+ * breakdown by vulnerability and household (null while it is still being computed: the map shows the
+ * count first, ADR 0057), and the first page of the list with names ({@link #persons},
  * sorted by name). Further pages are read with {@code InsideService.page}.
  */
 public record InsideResult(InsideCover cover, InsideBreakdown breakdown, List<LocatedPerson> persons) {

@@ -474,7 +474,7 @@ public final class BasemapRenderer {
                 continue;
             }
             double[] near = drawn.get(p.label());
-            if (near != null && Math.hypot(near[0] - f.x(p.lon()), near[1] - f.y(p.lat())) < 2 * TileMath.TILE_SIZE) {
+            if (near != null && Math.hypot(near[0] - f.x(p.lon()), near[1] - f.y(p.lat())) < 160) {
                 continue;
             }
             admin1Name(g, f, taken, font, frc, p.label(), p.lon(), p.lat(), Double.MAX_VALUE);

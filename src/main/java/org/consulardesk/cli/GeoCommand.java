@@ -8,7 +8,8 @@ import org.consulardesk.map.model.Area;
 import org.consulardesk.map.service.AreaFiles;
 import org.consulardesk.map.service.AreaGeometry;
 import org.consulardesk.map.service.InsideService;
-import org.consulardesk.registry.model.LocatedPoint;
+import org.consulardesk.map.model.InsideCover;
+import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.service.Session;
 import picocli.CommandLine.Command;
@@ -43,10 +44,18 @@ final class GeoCommand extends GroupCommand {
             Area area = AreaFiles.readOneArea(file);
             AreaGeometry geometry = AreaGeometry.of(area, bufferKm);
             try (Session session = login.login(terminal)) {
-                List<LocatedPoint> inside = new InsideService(session).insideOnly(geometry);
-                session.audit().record(AuditEvent.on("AREA_QUERIED", "person", inside.size(), "area", "cli"));
-                terminal.out().println(Messages.get("cli.geo.inside.count", inside.size(), file.getFileName(), bufferKm));
-                inside.stream().mapToLong(LocatedPoint::id).sorted().forEach(id -> terminal.out().println(id));
+                InsideService service = new InsideService(session);
+                InsideCover inside = service.cover(geometry);
+                session.audit().record(AuditEvent.on("AREA_QUERIED", "person", inside.count(), "area", "cli"));
+                terminal.out().println(Messages.get("cli.geo.inside.count", inside.count(), file.getFileName(), bufferKm));
+                // Page by page: never every registrant of a large area in memory at once.
+                for (int page = 0; (long) page * InsideService.PAGE < inside.count(); page++) {
+                    List<LocatedPerson> persons = service.page(inside, page);
+                    if (persons.isEmpty()) {
+                        break;
+                    }
+                    persons.stream().mapToLong(LocatedPerson::id).sorted().forEach(id -> terminal.out().println(id));
+                }
             }
             return Cli.OK;
         }

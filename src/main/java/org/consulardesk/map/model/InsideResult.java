@@ -5,11 +5,29 @@ import java.util.Map;
 import org.consulardesk.registry.model.LocatedPerson;
 
 /**
- * Registrants inside an area (with its buffer): how many, how many of them carry each vulnerability
- * (code name to count), how many households they belong to and how many are on their own, the ids
- * of all of them (ascending) and the first page of the list with names ({@link #persons}, sorted by
- * name). Further pages are read with {@code InsideService.page}.
+ * Registrants inside an area (with its buffer): the count and where they are ({@link InsideCover}), the
+ * breakdown by vulnerability and household (null while it is still being computed: the map shows the
+ * count first, ADR 0057), and the first page of the list with names ({@link #persons},
+ * sorted by name). Further pages are read with {@code InsideService.page}.
  */
-public record InsideResult(int count, Map<String, Integer> byVulnerability, int vulnerable, int households,
-                           int withoutHousehold, List<Long> ids, List<LocatedPerson> persons) {
+public record InsideResult(InsideCover cover, InsideBreakdown breakdown, List<LocatedPerson> persons) {
+    public int count() {
+        return cover.count();
+    }
+
+    public Map<String, Integer> byVulnerability() {
+        return breakdown.byVulnerability();
+    }
+
+    public int vulnerable() {
+        return breakdown.vulnerable();
+    }
+
+    public int households() {
+        return breakdown.households();
+    }
+
+    public int withoutHousehold() {
+        return breakdown.withoutHousehold();
+    }
 }

@@ -139,6 +139,11 @@ public final class AreaGeometry {
         return prepared.covers(FACTORY.createPoint(new Coordinate(xy[0], xy[1])));
     }
 
+    /** Radius in metres (buffer included) when the area is a circle around the projection's centre, else 0. */
+    double circleRadius() {
+        return circleCentre == null ? 0 : circleRadius;
+    }
+
     /** The area (with buffer) in the local plane, metres (for drawing outlines and tests). */
     public Geometry projected() {
         return geometry;

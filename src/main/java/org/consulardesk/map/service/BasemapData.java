@@ -101,16 +101,30 @@ public final class BasemapData {
     public record City(String name, String countryCode, double lat, double lon, int population, boolean capital) {
     }
 
+    /** A first-level subdivision's name at a point well inside its largest part; its area in km2. */
+    public record Admin1Label(String name, String hasc, double lon, double lat, double areaKm2) {
+    }
+
+    /** A point of the 0.5-degree grid well inside a first-level subdivision (for names in close views). */
+    public record Admin1GridPoint(Admin1Label label, double lon, double lat) {
+    }
+
     private final Layer coarse;
     private final Layer detailed;
     private final List<CountryLabel> countries;
     private final List<City> cities;
     private final List<Line> admin1;
+    private final List<Admin1Label> admin1Labels;
+    private final List<Admin1GridPoint> admin1Grid;
 
     private BasemapData() {
         coarse = readLayer("basemap-50m.bin.gz");
         detailed = readLayer("basemap-10m.bin.gz");
         admin1 = readLines("admin1.bin.gz", "NEA1");
+        admin1Labels = rows("admin1-labels.tsv.gz").stream().map(f -> new Admin1Label(f[0], f[1], Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]), Double.parseDouble(f[4]))).toList();
+        admin1Grid = rows("admin1-grid.tsv.gz").stream().map(f -> new Admin1GridPoint(admin1Labels.get(Integer.parseInt(f[0])),
+                Double.parseDouble(f[1]), Double.parseDouble(f[2]))).toList();
         countries = readCountries();
         cities = readCities();
     }
@@ -137,6 +151,16 @@ public final class BasemapData {
     /** First-level administrative borders inside countries (states, provinces, regions). */
     public List<Line> admin1() {
         return admin1;
+    }
+
+    /** Names of first-level subdivisions, largest first. */
+    public List<Admin1Label> admin1Labels() {
+        return admin1Labels;
+    }
+
+    /** Points of the 0.5-degree grid inside first-level subdivisions, largest subdivision first. */
+    public List<Admin1GridPoint> admin1Grid() {
+        return admin1Grid;
     }
 
     public List<CountryLabel> countries() {

@@ -24,7 +24,7 @@ import org.consulardesk.map.model.TileKey;
 
 /**
  * Draws basemap tiles on this machine from the bundled Natural Earth data: sea, land, coastlines,
- * country borders, country names and populated places (more of them the closer one zooms in).
+ * country borders, first-level (province) borders and names, country names and populated places (more of them the closer one zooms in).
  * Needs no network and no display (Java2D, headless). Thread-safe: each call draws its own image.
  */
 public final class BasemapRenderer {
@@ -36,6 +36,11 @@ public final class BasemapRenderer {
     /** Zoom from which first-level administrative borders are drawn. */
     static final int ADMIN1_ZOOM = 3;
     static final Color COUNTRY_TEXT = new Color(0x6F5A7E);
+    static final Color ADMIN1_TEXT = new Color(0x8A7898);
+    /** A province is named when it is at least this many times as wide on screen as its name. */
+    static final double ADMIN1_NAME_FIT = 1.6;
+    /** Zoom from which province names repeat across the province (its one label point is then mostly off screen). */
+    static final int ADMIN1_REPEAT_ZOOM = 8;
     static final Color CITY_TEXT = new Color(0x222222);
     static final Color HALO = new Color(255, 255, 255, 220);
     /** Labels of places this far outside the tile are still considered, so labels cut by an edge continue on the next tile. */
@@ -80,6 +85,7 @@ public final class BasemapRenderer {
             List<Rectangle2D> taken = new ArrayList<>();
             drawCities(g, f, taken);
             drawCountries(g, f, taken);
+            drawAdmin1Names(g, f, taken);
         } finally {
             g.dispose();
         }
@@ -428,6 +434,79 @@ public final class BasemapRenderer {
             taken.add(box);
             halo(g, glyphs, tx, ty, COUNTRY_TEXT);
         }
+    }
+
+    /**
+     * Names of first-level subdivisions where their borders are drawn, in spaced grey-violet capitals
+     * below the places and countries (drawn last, never over another label), and only for a province
+     * wide enough on screen to hold its name comfortably: a few large states at zoom 3, most provinces
+     * of a country at zoom 6 to 8, the one around the city at city level.
+     */
+    private void drawAdmin1Names(Graphics2D g, Frame f, List<Rectangle2D> taken) {
+        if (f.z < ADMIN1_ZOOM) {
+            return;
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, f.z < 6 ? 10 : 11)
+                .deriveFont(java.util.Map.of(java.awt.font.TextAttribute.TRACKING, 0.12));
+        FontRenderContext frc = g.getFontRenderContext();
+        double pixelsPerKm = f.scale / 40_075.0;
+        java.util.Map<BasemapData.Admin1Label, double[]> drawn = new java.util.HashMap<>();
+        for (BasemapData.Admin1Label a : data.admin1Labels()) {
+            double widthPx = Math.sqrt(a.areaKm2()) * pixelsPerKm / Math.max(0.05, Math.cos(Math.toRadians(a.lat())));
+            if (admin1Name(g, f, taken, font, frc, a, a.lon(), a.lat(), widthPx)) {
+                drawn.put(a, new double[] {f.x(a.lon()), f.y(a.lat())});
+            }
+        }
+        if (f.z < ADMIN1_REPEAT_ZOOM) {
+            return;
+        }
+        // Closer in, a province's one label point is mostly off screen: its name repeats on a grid
+        // about two tiles apart or more (0.5-degree points, every 2nd, 4th, ... of them by zoom).
+        double pixelsPerDegree = f.scale / 360;
+        double step = 0.5;
+        while (step * pixelsPerDegree < 2 * TileMath.TILE_SIZE && step < 8) {
+            step *= 2;
+        }
+        for (BasemapData.Admin1GridPoint p : data.admin1Grid()) {
+            double i = p.lon() / step;
+            double j = p.lat() / step;
+            if (Math.abs(i - Math.rint(i)) > 1e-6 || Math.abs(j - Math.rint(j)) > 1e-6) {
+                continue;
+            }
+            double[] near = drawn.get(p.label());
+            if (near != null && Math.hypot(near[0] - f.x(p.lon()), near[1] - f.y(p.lat())) < 160) {
+                continue;
+            }
+            admin1Name(g, f, taken, font, frc, p.label(), p.lon(), p.lat(), Double.MAX_VALUE);
+        }
+    }
+
+    private static boolean admin1Name(Graphics2D g, Frame f, List<Rectangle2D> taken, Font font, FontRenderContext frc,
+                                      BasemapData.Admin1Label a, double lon, double lat, double widthPx) {
+        if (!inLabelArea(f, lat, lon)) {
+            return false;
+        }
+        String name = a.name().toUpperCase(Locale.ROOT);
+        if (widthPx < 40 || widthPx < name.length() * 7 * ADMIN1_NAME_FIT) {
+            return false;
+        }
+        GlyphVector glyphs = font.createGlyphVector(frc, name);
+        Rectangle2D text = glyphs.getVisualBounds();
+        if (widthPx < text.getWidth() * ADMIN1_NAME_FIT) {
+            return false;
+        }
+        double tx = f.x(lon) - text.getWidth() / 2;
+        // At its point, or just below or above it when a place's name is there (a province named after its city).
+        for (double dy : new double[] {0, 2.2 * text.getHeight(), -2.2 * text.getHeight()}) {
+            double ty = f.y(lat) + text.getHeight() / 2 + dy;
+            Rectangle2D box = new Rectangle2D.Double(tx - 4, ty - text.getHeight() - 4, text.getWidth() + 8, text.getHeight() + 8);
+            if (taken.stream().noneMatch(box::intersects)) {
+                taken.add(box);
+                halo(g, glyphs, tx, ty, ADMIN1_TEXT);
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inLabelArea(Frame f, double lat, double lon) {

@@ -7,14 +7,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.consulardesk.map.model.Area;
 import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotCensus;
+import org.consulardesk.map.model.InsideBreakdown;
+import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.InsideResult;
+import org.consulardesk.registry.model.GeoGrid;
+import org.consulardesk.registry.model.GridCell;
 import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.registry.model.LocatedPoint;
+import org.consulardesk.registry.model.PlaceBreakdown;
 import org.consulardesk.registry.model.PresenceStatus;
 import org.consulardesk.registry.model.RegistryFilter;
 import org.consulardesk.registry.service.LocationService;
@@ -23,8 +29,10 @@ import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.service.Session;
 
 /**
- * Who is inside an area (plus a buffer): the registry narrows by the area's box through its location
- * index, JTS decides for each candidate in the area's local projection (ADR 0031).
+ * Who is inside an area (plus a buffer), ADR 0057: the area is covered with cells of the registrants'
+ * grid ({@link CellCover}); cells wholly inside add their kept counts, cells across the outline are split
+ * down to the fine level, whose registrants JTS tests one by one in the area's local projection (ADR 0031).
+ * The list is read a page at a time from the cells; the breakdown walks the same cells afterwards.
  */
 public final class InsideService {
     private final Session session;
@@ -37,33 +45,158 @@ public final class InsideService {
 
     /** Registrants listed with names at a time in "who is inside". */
     public static final int PAGE = 200;
+    /** Fine cells or ids per breakdown query. */
+    private static final int BATCH = 1000;
 
+    /** Count, breakdown and first page at once (the command line and tests; the map shows the count first). */
     public InsideResult inside(Area area, double bufferKm) {
-        AreaGeometry geometry = AreaGeometry.of(area, bufferKm);
-        List<Long> ids = insideOnly(geometry).stream().map(LocatedPoint::id).sorted().toList();
-        Map<Long, List<String>> vulnerabilities = locations.vulnerabilities(ids);
-        Map<String, Integer> byCode = new TreeMap<>();
-        vulnerabilities.values().forEach(codes -> codes.forEach(c -> byCode.merge(c, 1, Integer::sum)));
-        Set<Long> households = new HashSet<>();
-        int alone = 0;
-        for (Long household : locations.households(ids).values()) {
-            if (household == null) {
-                alone++;
-            } else {
-                households.add(household);
-            }
-        }
-        session.audit().record(AuditEvent.on("AREA_QUERIED", "person", ids.size(), "area"));
-        return new InsideResult(ids.size(), byCode, vulnerabilities.size(), households.size(), alone, ids, page(ids, 0));
+        InsideCover cover = count(area, bufferKm);
+        return new InsideResult(cover, breakdown(cover), page(cover, 0));
     }
 
-    /** Page {@code index} (from 0) of the registrants {@code ids} with their names, sorted by name. */
-    public List<LocatedPerson> page(List<Long> ids, int index) {
-        int from = Math.min(ids.size(), index * PAGE);
-        List<LocatedPerson> page = new ArrayList<>(locations.persons(ids.subList(from, Math.min(ids.size(), from + PAGE))));
+    /** How many registrants are inside, and in which cells (audited as an area query). */
+    public InsideCover count(Area area, double bufferKm) {
+        InsideCover cover = cover(AreaGeometry.of(area, bufferKm));
+        session.audit().record(AuditEvent.on("AREA_QUERIED", "person", cover.count(), "area"));
+        return cover;
+    }
+
+    /** The cover of an area made ready (not audited: for callers that audit themselves). */
+    public InsideCover cover(AreaGeometry geometry) {
+        CellCover cells = new CellCover(geometry);
+        int level = cells.startLevel();
+        List<GridCell> candidates = cells.startCells(level);
+        List<InsideCover.Part> inside = new ArrayList<>();
+        List<Long> crossingFine = new ArrayList<>();
+        int count = 0;
+        while (!candidates.isEmpty()) {
+            Map<GridCell, Integer> counts = locations.cellCounts(level, candidates);
+            List<GridCell> next = new ArrayList<>();
+            for (GridCell cell : candidates) {
+                Integer persons = counts.get(cell);
+                if (persons == null) {
+                    continue;
+                }
+                switch (cells.classify(cell)) {
+                    case INSIDE -> {
+                        inside.add(new InsideCover.Part(cell, persons));
+                        count += persons;
+                    }
+                    case BOUNDARY -> {
+                        if (level == GeoGrid.FINE_LEVEL) {
+                            crossingFine.add(cell.geoCell());
+                        } else {
+                            next.addAll(cell.children());
+                        }
+                    }
+                    case OUTSIDE -> { }
+                }
+            }
+            candidates = next;
+            level++;
+        }
+        List<Long> boundaryIds = new ArrayList<>();
+        for (LocatedPoint p : locations.pointsInFineCells(crossingFine)) {
+            if (geometry.contains(p.latitude(), p.longitude())) {
+                boundaryIds.add(p.id());
+            }
+        }
+        boundaryIds.sort(null);
+        return new InsideCover(count + boundaryIds.size(), inside, boundaryIds);
+    }
+
+    /**
+     * Page {@code index} (from 0) of the registrants inside, with their names, sorted by name. Pages follow
+     * the cells (each cell by fine cell and id), then the registrants of cells across the outline by id.
+     */
+    public List<LocatedPerson> page(InsideCover cover, int index) {
+        long from = (long) index * PAGE;
+        long to = from + PAGE;
+        List<LocatedPerson> page = new ArrayList<>();
+        long pos = 0;
+        for (InsideCover.Part part : cover.cells()) {
+            if (pos >= to) {
+                break;
+            }
+            if (pos + part.persons() <= from) {
+                pos += part.persons();
+                continue;
+            }
+            SortedMap<Long, Integer> fine = part.cell().level() == GeoGrid.FINE_LEVEL
+                    ? new TreeMap<>(Map.of(part.cell().geoCell(), part.persons())) : locations.fineCellsIn(part.cell());
+            List<Long> wanted = new ArrayList<>();
+            long skip = -1;
+            long at = pos;
+            for (Map.Entry<Long, Integer> e : fine.entrySet()) {
+                if (at + e.getValue() > from && at < to) {
+                    if (skip < 0) {
+                        skip = Math.max(0, from - at);
+                    }
+                    wanted.add(e.getKey());
+                }
+                at += e.getValue();
+            }
+            long take = Math.min(to, pos + part.persons()) - Math.max(from, pos);
+            if (!wanted.isEmpty()) {
+                page.addAll(locations.personsInFineCells(wanted, (int) skip, (int) take));
+            }
+            pos += part.persons();
+        }
+        List<Long> ids = cover.boundaryIds();
+        if (pos < to) {
+            int a = (int) Math.max(0, Math.min(ids.size(), from - pos));
+            int b = (int) Math.max(0, Math.min(ids.size(), to - pos));
+            if (a < b) {
+                page.addAll(locations.persons(ids.subList(a, b)));
+            }
+        }
         page.sort(Comparator.comparing(LocatedPerson::familyName, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(LocatedPerson::givenNames, String.CASE_INSENSITIVE_ORDER).thenComparingLong(LocatedPerson::id));
         return page;
+    }
+
+    /** Vulnerabilities and households of the registrants inside, read cell batch by cell batch. */
+    public InsideBreakdown breakdown(InsideCover cover) {
+        Map<String, Integer> byCode = new TreeMap<>();
+        int[] vulnerableAndAlone = new int[2];
+        Set<Long> households = new HashSet<>();
+        java.util.function.Consumer<PlaceBreakdown> add = b -> {
+            b.byCode().forEach((code, n) -> byCode.merge(code, n, Integer::sum));
+            vulnerableAndAlone[0] += b.vulnerable();
+            vulnerableAndAlone[1] += b.withoutHousehold();
+            households.addAll(b.households());
+        };
+        List<Long> batch = new ArrayList<>();
+        List<GridCell> coarse = new ArrayList<>();
+        int fineRows = 0;
+        List<InsideCover.Part> parts = cover.cells();
+        for (int i = 0; i <= parts.size(); i++) {
+            GridCell cell = i < parts.size() ? parts.get(i).cell() : null;
+            if (cell != null && cell.level() == GeoGrid.FINE_LEVEL) {
+                batch.add(cell.geoCell());
+            } else if (cell != null) {
+                coarse.add(cell);
+                fineRows += cell.fineRowTo() - cell.fineRowFrom() + 1;
+            }
+            if (!coarse.isEmpty() && (cell == null || fineRows >= 200)) {
+                batch.addAll(locations.fineCellsIn(coarse).keySet());
+                coarse.clear();
+                fineRows = 0;
+            }
+            while (batch.size() >= BATCH) {
+                List<Long> now = batch.subList(0, BATCH);
+                add.accept(locations.breakdownOfFineCells(List.copyOf(now)));
+                now.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            add.accept(locations.breakdownOfFineCells(batch));
+        }
+        List<Long> ids = cover.boundaryIds();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            add.accept(locations.breakdownOfIds(ids.subList(i, Math.min(ids.size(), i + BATCH))));
+        }
+        return new InsideBreakdown(byCode, vulnerableAndAlone[0], households.size(), vulnerableAndAlone[1]);
     }
 
     /**
@@ -78,7 +211,7 @@ public final class InsideService {
         List<Hotspot> active = new ArrayList<>(new HotspotService(session).list().stream().filter(h -> h.validOn(day)).toList());
         active.sort(Comparator.comparing(Hotspot::name, String.CASE_INSENSITIVE_ORDER).thenComparingLong(Hotspot::id));
         for (Hotspot h : active) {
-            List<Long> candidates = insideOnly(AreaGeometry.of(h.area(), 0)).stream().map(LocatedPoint::id).toList();
+            List<Long> candidates = insideByBox(AreaGeometry.of(h.area(), 0)).stream().map(LocatedPoint::id).toList();
             Map<Long, PresenceStatus> status = registry.presence(candidates, filter);
             Map<String, Long> byStatus = new TreeMap<>();
             for (PresenceStatus s : PresenceStatus.values()) {
@@ -94,10 +227,10 @@ public final class InsideService {
     }
 
     /**
-     * Ids and points of the registrants inside (the command line, benchmarks and the list): the
-     * candidates in the area's box come from the location index without their names.
+     * The raw engine, for comparison and checks: every registrant in the area's box read from the location
+     * index and tested in JTS (what the cover must agree with; the export census, which needs the ids).
      */
-    public List<LocatedPoint> insideOnly(AreaGeometry geometry) {
+    public List<LocatedPoint> insideByBox(AreaGeometry geometry) {
         GeoBox box = geometry.box();
         List<LocatedPoint> inside = new ArrayList<>();
         for (LocatedPoint p : locations.pointsInBox(box.south(), box.west(), box.north(), box.east())) {

@@ -54,6 +54,8 @@ import org.consulardesk.map.model.Area;
 import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotType;
+import org.consulardesk.map.model.InsideBreakdown;
+import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.InsideResult;
 import org.consulardesk.map.model.LatLon;
 import org.consulardesk.map.model.MbTilesInfo;
@@ -829,23 +831,36 @@ public final class MapScreen implements View {
             return;
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
-        tasks.run(Ui.text("map.inside.running"), p -> inside.inside(area, km), this::showInside, this::fail);
+        tasks.run(Ui.text("map.inside.running"), p -> {
+            InsideCover cover = inside.count(area, km);
+            return new InsideResult(cover, null, inside.page(cover, 0));
+        }, this::showInside, this::fail);
     }
 
+    /** The count and first page show at once; the breakdown follows from a second task (ADR 0057). */
     private void showInside(InsideResult r) {
         insideCount.setText(Ui.text("map.inside.count", r.count()));
-        List<String> parts = new ArrayList<>();
-        parts.add(Ui.text("map.inside.households", r.households(), r.withoutHousehold()));
-        parts.add(Ui.text("map.inside.vulnerable", r.vulnerable()));
-        for (Map.Entry<String, Integer> e : r.byVulnerability().entrySet()) {
-            parts.add("  \u2022 " + Ui.text("registry.vulnerability." + e.getKey()) + ": " + e.getValue());
-        }
-        insideBreakdown.setText(String.join("\n", parts));
+        insideBreakdown.setText(Ui.text("map.inside.breakdownRunning"));
         insideResult = r;
         insidePages = 1;
         insideList.getItems().setAll(r.persons());
         updateInsideMore();
         reveal(insideCount);
+        tasks.run(Ui.text("map.inside.breakdownRunning"), p -> inside.breakdown(r.cover()), b -> {
+            if (r == insideResult) {
+                showBreakdown(b);
+            }
+        }, this::fail);
+    }
+
+    private void showBreakdown(InsideBreakdown b) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Ui.text("map.inside.households", b.households(), b.withoutHousehold()));
+        parts.add(Ui.text("map.inside.vulnerable", b.vulnerable()));
+        for (Map.Entry<String, Integer> e : b.byVulnerability().entrySet()) {
+            parts.add("  \u2022 " + Ui.text("registry.vulnerability." + e.getKey()) + ": " + e.getValue());
+        }
+        insideBreakdown.setText(String.join("\n", parts));
     }
 
     /** Names are read a page at a time: the next page is appended to the list. */
@@ -856,7 +871,7 @@ public final class MapScreen implements View {
         }
         int index = insidePages;
         insideMore.setDisable(true);
-        tasks.run(Ui.text("map.inside.running"), p -> inside.page(r.ids(), index), page -> {
+        tasks.run(Ui.text("map.inside.running"), p -> inside.page(r.cover(), index), page -> {
             if (r == insideResult) {
                 insideList.getItems().addAll(page);
                 insidePages = index + 1;

@@ -2,12 +2,20 @@ package org.consulardesk.registry.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.consulardesk.registry.model.GeoGrid;
+import org.consulardesk.registry.model.GridCell;
 import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.registry.model.LocationCell;
+import org.consulardesk.registry.model.PlaceBreakdown;
 import org.consulardesk.registry.store.LocationStore;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
@@ -75,6 +83,93 @@ public final class LocationService {
             }
             return n;
         });
+    }
+
+    /**
+     * Registrants per cell for these cells of one level, from the counts kept per cell (never from the
+     * registrants); cells without registrants are absent.
+     */
+    public Map<GridCell, Integer> cellCounts(int level, Collection<GridCell> cells) {
+        session.require(Permission.VIEW_REGISTRY);
+        List<int[]> runs = runs(cells.stream().map(c -> new int[] {c.row(), c.column()}).toList());
+        Map<GridCell, Integer> out = new HashMap<>();
+        session.database().read(tx -> {
+            for (int[] r : store.counts(tx, level, runs)) {
+                out.put(new GridCell(level, r[0], r[1]), r[2]);
+            }
+            return null;
+        });
+        Set<GridCell> asked = new HashSet<>(cells);
+        out.keySet().retainAll(asked);
+        return out;
+    }
+
+    /** The fine cells ({@code geo_cell} values, ascending) inside a cell that hold registrants, with how many each. */
+    public SortedMap<Long, Integer> fineCellsIn(GridCell cell) {
+        return fineCellsIn(List.of(cell));
+    }
+
+    /** The fine cells inside any of these cells that hold registrants (one statement per 200 fine rows). */
+    public SortedMap<Long, Integer> fineCellsIn(Collection<GridCell> cells) {
+        session.require(Permission.VIEW_REGISTRY);
+        List<int[]> runs = new ArrayList<>();
+        for (GridCell cell : cells) {
+            for (int row = cell.fineRowFrom(); row <= cell.fineRowTo(); row++) {
+                runs.add(new int[] {row, cell.fineColumnFrom(), cell.fineColumnTo()});
+            }
+        }
+        SortedMap<Long, Integer> out = new TreeMap<>();
+        session.database().read(tx -> {
+            for (int[] r : store.counts(tx, GeoGrid.FINE_LEVEL, runs)) {
+                out.put(r[0] * GeoGrid.ROW_STRIDE + r[1], r[2]);
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** Ids and points of the registrants in these fine cells ({@code geo_cell} values). */
+    public List<LocatedPoint> pointsInFineCells(Collection<Long> geoCells) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.pointsInFineCells(tx, geoCells));
+    }
+
+    /** A slice of the registrants of these fine cells, ordered by fine cell and id, with names. */
+    public List<LocatedPerson> personsInFineCells(Collection<Long> geoCells, int skip, int limit) {
+        session.require(Permission.VIEW_REGISTRY);
+        if (geoCells.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return session.database().read(tx -> store.personsInFineCells(tx, geoCells, skip, limit));
+    }
+
+    /** Vulnerabilities and households of the registrants of these fine cells (about 1,000 cells a call at most). */
+    public PlaceBreakdown breakdownOfFineCells(Collection<Long> geoCells) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.breakdownOfFineCells(tx, geoCells));
+    }
+
+    /** Vulnerabilities and households of these registrants (about 1,000 a call at most). */
+    public PlaceBreakdown breakdownOfIds(Collection<Long> personIds) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> store.breakdownOfIds(tx, personIds));
+    }
+
+    /** Cells (row, column) as runs of nearby columns in one row: {row, from, to}. */
+    static List<int[]> runs(List<int[]> cells) {
+        List<int[]> sorted = new ArrayList<>(cells);
+        sorted.sort(Comparator.<int[]>comparingInt(c -> c[0]).thenComparingInt(c -> c[1]));
+        List<int[]> runs = new ArrayList<>();
+        int[] current = null;
+        for (int[] c : sorted) {
+            if (current != null && current[0] == c[0] && c[1] - current[2] <= 8) {
+                current[2] = Math.max(current[2], c[1]);
+            } else {
+                current = new int[] {c[0], c[1], c[1]};
+                runs.add(current);
+            }
+        }
+        return runs;
     }
 
     /** Ids and points of the registrants in the box (no names: for exact area tests). */

@@ -13,6 +13,7 @@ import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.registry.model.LocationCell;
+import org.consulardesk.registry.model.PlaceBreakdown;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.store.Tx;
 import org.jooq.Condition;
@@ -121,7 +122,7 @@ public final class LocationStore {
         dsl.execute("INSERT INTO person_cell (cell_level, cell_row, cell_col, persons, sum_lat, sum_lon) SELECT "
                 + GeoGrid.FINE_LEVEL + ", CAST(geo_cell / " + GeoGrid.ROW_STRIDE + " AS INTEGER), CAST(MOD(geo_cell, "
                 + GeoGrid.ROW_STRIDE + ") AS INTEGER), COUNT(*), SUM(latitude), SUM(longitude)"
-                + " FROM person WHERE geo_cell IS NOT NULL GROUP BY geo_cell");
+                + " FROM person WHERE geo_cell IS NOT NULL AND merged_into IS NULL GROUP BY geo_cell");
         for (int level = GeoGrid.FINE_LEVEL - 1; level >= GeoGrid.COARSEST_LEVEL; level--) {
             dsl.execute("INSERT INTO person_cell (cell_level, cell_row, cell_col, persons, sum_lat, sum_lon) SELECT " + level
                     + ", cell_row / 2, cell_col / 2, SUM(persons), SUM(sum_lat), SUM(sum_lon) FROM person_cell WHERE cell_level = "
@@ -132,9 +133,90 @@ public final class LocationStore {
     /** Registrants per fine cell counted straight from {@code person} (to check the counts). */
     public Map<Long, Integer> countsByFineCell(Tx tx) {
         Map<Long, Integer> out = new HashMap<>();
-        tx.dsl().select(PERSON.GEO_CELL, DSL.count()).from(PERSON).where(PERSON.GEO_CELL.isNotNull()).groupBy(PERSON.GEO_CELL)
+        tx.dsl().select(PERSON.GEO_CELL, DSL.count()).from(PERSON).where(PERSON.GEO_CELL.isNotNull().and(ActivePersons.only()))
+                .groupBy(PERSON.GEO_CELL)
                 .forEach(r -> out.put(r.value1(), r.value2()));
         return out;
+    }
+
+    /**
+     * Counted cells of one level in runs of one row ({@code {row, fromColumn, toColumn}}): each run is
+     * one primary-key range of {@code person_cell}, all runs of a call in one statement. Only cells
+     * with registrants come back, as {@code {row, column, persons}}.
+     */
+    public List<int[]> counts(Tx tx, int level, List<int[]> runs) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i += 200) {
+            org.jooq.Select<org.jooq.Record3<Integer, Integer, Integer>> union = null;
+            for (int[] run : runs.subList(i, Math.min(runs.size(), i + 200))) {
+                var one = tx.dsl().select(PERSON_CELL.CELL_ROW, PERSON_CELL.CELL_COL, PERSON_CELL.PERSONS).from(PERSON_CELL)
+                        .where(PERSON_CELL.CELL_LEVEL.eq(level).and(PERSON_CELL.CELL_ROW.eq(run[0]))
+                                .and(PERSON_CELL.CELL_COL.between(run[1], run[2])).and(PERSON_CELL.PERSONS.gt(0)));
+                union = union == null ? one : union.unionAll(one);
+            }
+            tx.dsl().fetch(union).forEach(r -> out.add(new int[] {r.value1(), r.value2(), r.value3()}));
+        }
+        return out;
+    }
+
+    /** Ids and points of the registrants in these fine cells ({@code geo_cell} values), through the cell index. */
+    public List<LocatedPoint> pointsInFineCells(Tx tx, Collection<Long> geoCells) {
+        List<LocatedPoint> out = new ArrayList<>();
+        List<Long> all = new ArrayList<>(geoCells);
+        for (int i = 0; i < all.size(); i += 1000) {
+            List<Long> batch = all.subList(i, Math.min(all.size(), i + 1000));
+            out.addAll(tx.dsl().select(PERSON.ID, PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON)
+                    .where(PERSON.GEO_CELL.in(batch).and(ActivePersons.only()))
+                    .fetch(r -> new LocatedPoint(r.value1(), r.value2(), r.value3())));
+        }
+        return out;
+    }
+
+    /**
+     * A slice of the registrants of these fine cells in the order (fine cell, id), with names:
+     * {@code skip} of them left out first, at most {@code limit}.
+     */
+    public List<LocatedPerson> personsInFineCells(Tx tx, Collection<Long> geoCells, int skip, int limit) {
+        return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.LATITUDE, PERSON.LONGITUDE,
+                        PERSON.HOUSEHOLD_ID, PERSON.PURPOSE)
+                .from(PERSON).where(PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()))
+                .orderBy(PERSON.GEO_CELL, PERSON.ID).limit(limit).offset(skip)
+                .fetch(r -> new LocatedPerson(r.get(PERSON.ID), r.get(PERSON.FAMILY_NAME), r.get(PERSON.GIVEN_NAMES),
+                        r.get(PERSON.LATITUDE), r.get(PERSON.LONGITUDE), r.get(PERSON.HOUSEHOLD_ID),
+                        PurposeOfStay.valueOf(r.get(PERSON.PURPOSE))));
+    }
+
+    /** Breakdown of the registrants of these fine cells (at most about 1,000 cells a call). */
+    public PlaceBreakdown breakdownOfFineCells(Tx tx, Collection<Long> geoCells) {
+        return breakdown(tx, PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()));
+    }
+
+    /** Breakdown of these registrants (at most about 1,000 ids a call). */
+    public PlaceBreakdown breakdownOfIds(Tx tx, Collection<Long> ids) {
+        return breakdown(tx, PERSON.ID.in(ids).and(ActivePersons.only()));
+    }
+
+    private static PlaceBreakdown breakdown(Tx tx, Condition persons) {
+        var dsl = tx.dsl();
+        Map<String, java.util.Set<Long>> byCode = new java.util.TreeMap<>();
+        java.util.Set<Long> vulnerable = new java.util.HashSet<>();
+        dsl.select(VULNERABILITY.PERSON_ID, VULNERABILITY.CODE).from(PERSON).join(VULNERABILITY)
+                .on(VULNERABILITY.PERSON_ID.eq(PERSON.ID)).where(persons).forEach(r -> {
+                    byCode.computeIfAbsent(r.value2(), k -> new java.util.HashSet<>()).add(r.value1());
+                    vulnerable.add(r.value1());
+                });
+        int alone = 0;
+        java.util.Set<Long> households = new java.util.HashSet<>();
+        for (Long household : dsl.select(PERSON.HOUSEHOLD_ID).from(PERSON).where(persons).fetch(PERSON.HOUSEHOLD_ID)) {
+            if (household == null) {
+                alone++;
+            } else {
+                households.add(household);
+            }
+        }
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        byCode.forEach((code, ids) -> counts.put(code, ids.size()));
+        return new PlaceBreakdown(counts, vulnerable.size(), alone, List.copyOf(households));
     }
 
     /** Ids and points only (read from the location index, no row lookups for names). */

@@ -74,6 +74,33 @@ class BasemapRendererTest {
         assertThat(admin1).as("admin-1 border pixels").isGreaterThan(25);
     }
 
+    private static int provinceNamePixels(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (near(new Color(image.getRGB(x, y)), BasemapRenderer.ADMIN1_TEXT, 12)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void provinceNamesShowWhereTheirBordersDoAndRepeatInCloseViews() {
+        BasemapData data = BasemapData.bundled();
+        assertThat(data.admin1Labels()).hasSizeGreaterThan(3_000)
+                .anySatisfy(a -> assertThat(a.name()).isEqualTo("Nairobi"))
+                .allSatisfy(a -> assertThat(a.lat()).isBetween(-90.0, 90.0));
+        assertThat(data.admin1Grid()).hasSizeGreaterThan(10_000);
+        BasemapRenderer renderer = BasemapRenderer.bundled();
+        // Kenya's Eastern province at zoom 6 (its label point), Nairobi province at city level (zoom 10,
+        // moved below the city's own name), and the Rift Valley on a grid point at zoom 11 far from its label point.
+        assertThat(provinceNamePixels(renderer.render(TileMath.tileAt(2.6487, 37.9099, 6)))).as("Eastern, zoom 6").isGreaterThan(15);
+        assertThat(provinceNamePixels(renderer.render(TileMath.tileAt(-1.2849, 36.8385, 10)))).as("Nairobi, zoom 10").isGreaterThan(15);
+        assertThat(provinceNamePixels(renderer.render(TileMath.tileAt(-1.0, 36.0, 11)))).as("Rift Valley, zoom 11").isGreaterThan(15);
+    }
+
     @Test
     void worldViewIsNotUniformAndCityZoomStillShowsPlaces() throws Exception {
         BasemapRenderer renderer = BasemapRenderer.bundled();

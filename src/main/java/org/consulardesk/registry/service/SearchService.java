@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Comparator;
@@ -111,16 +112,15 @@ public final class SearchService {
             similarWords.addAll(near);
             close.add(near);
         }
-        Map<Long, List<String>> words = new java.util.LinkedHashMap<>();
+        Map<Long, List<String>> words = new LinkedHashMap<>();
         for (String token : similarWords) {
             if (words.size() >= FUZZY_CANDIDATES) {
                 break;
             }
             ranked.personsWithWord(tx, token, FUZZY_PER_WORD).forEach(words::putIfAbsent);
         }
-        Set<Long> candidates = words.keySet();
         // Candidates came in order of their word's distance to the typed word: the first ones are the closest.
-        List<Long> matched = candidates.stream().filter(id -> matchesOnlyWithTypos(q.words(), close, words.get(id)))
+        List<Long> matched = words.keySet().stream().filter(id -> matchesOnlyWithTypos(q.words(), close, words.get(id)))
                 .limit(FUZZY_BELOW).toList();
         return ranked.hits(tx, matched, q).stream().map(h -> withScore(h, score(q.words(), h)))
                 .sorted(Comparator.comparingDouble(PersonHit::score).reversed()

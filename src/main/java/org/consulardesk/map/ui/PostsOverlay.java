@@ -75,18 +75,12 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
             mark.setFill(c);
             mark.setStroke(Color.WHITE);
             mark.setStrokeWidth(2);
-            Text name = new Text(p.name());
-            name.setFont(Font.font("System", FontWeight.BOLD, 11));
-            name.setFill(c.darker());
+            // The name stands centred above the marker: the basemap writes a place's name to the right of its
+            // dot, and a post usually sits at its city's dot, so a name to the right would cover the city's.
+            Text name = label(p.name(), c, s);
             name.setStroke(Color.WHITE);
             name.setStrokeWidth(3);
-            name.setTextOrigin(VPos.CENTER);
-            name.setX(s / 2 + 5);
-            Text fill = new Text(p.name());
-            fill.setFont(name.getFont());
-            fill.setFill(c.darker());
-            fill.setTextOrigin(VPos.CENTER);
-            fill.setX(s / 2 + 5);
+            Text fill = label(p.name(), c, s);
             Group g = new Group(mark, name, fill);
             g.setUserData(new double[] {p.latitude(), p.longitude()});
             g.getStyleClass().add("map-post");
@@ -95,6 +89,16 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
             getChildren().add(g);
         }
         changed();
+    }
+
+    private static Text label(String text, Color colour, double markerSize) {
+        Text t = new Text(text);
+        t.setFont(Font.font("System", FontWeight.BOLD, 11));
+        t.setFill(colour.darker());
+        t.setTextOrigin(VPos.BOTTOM);
+        t.setX(-t.getLayoutBounds().getWidth() / 2);
+        t.setY(-markerSize / 2 - 7);
+        return t;
     }
 
     @Override

@@ -209,6 +209,16 @@ class MapScreenTest extends FxRobot {
             assertThat(p.name()).isEqualTo(TestRegistries.POST_NAME);
             assertThat(p.latitude()).isCloseTo(-1.28, org.assertj.core.api.Assertions.within(0.1));
         });
+        // The post's name stands above its marker, clear of the basemap's place name written right of the city dot.
+        FxWait.waitFor(() -> !posts.getChildrenUnmodifiable().isEmpty());
+        javafx.scene.Group drawn = (javafx.scene.Group) posts.getChildrenUnmodifiable().get(0);
+        javafx.geometry.Bounds mark = drawn.getChildren().get(0).getBoundsInParent();
+        for (javafx.scene.Node label : drawn.getChildren().subList(1, drawn.getChildren().size())) {
+            javafx.geometry.Bounds b = label.getBoundsInParent();
+            assertThat(b.getMaxY()).as("name above the marker").isLessThanOrEqualTo(mark.getMinY() + 1);
+            assertThat((b.getMinX() + b.getMaxX()) / 2).as("name centred on the marker").isCloseTo(0,
+                    org.assertj.core.api.Assertions.within(2.0));
+        }
         clickOn(reveal("#map-toggle-map-layer-posts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(posts.isVisible()).isFalse();

@@ -96,13 +96,14 @@ public final class InsideService {
             level++;
         }
         List<Long> boundaryIds = new ArrayList<>();
-        for (LocatedPoint p : locations.pointsInFineCells(crossingFine)) {
+        List<LocatedPoint> tested = locations.pointsInFineCells(crossingFine);
+        for (LocatedPoint p : tested) {
             if (geometry.contains(p.latitude(), p.longitude())) {
                 boundaryIds.add(p.id());
             }
         }
         boundaryIds.sort(null);
-        return new InsideCover(count + boundaryIds.size(), inside, boundaryIds);
+        return new InsideCover(count + boundaryIds.size(), inside, boundaryIds, crossingFine.size(), tested.size());
     }
 
     /**

@@ -159,17 +159,26 @@ public final class LocationStore {
         return out;
     }
 
-    /** Ids and points of the registrants in these fine cells ({@code geo_cell} values), through the cell index. */
+    /**
+     * Ids and points of the registrants in these fine cells ({@code geo_cell} values), read from the index
+     * {@code person_cell_points} alone (V18, ADR 0062): it holds the cell, the merge mark and the point, so
+     * no person row is read.
+     */
     public List<LocatedPoint> pointsInFineCells(Tx tx, Collection<Long> geoCells) {
         List<LocatedPoint> out = new ArrayList<>();
         List<Long> all = new ArrayList<>(geoCells);
         for (int i = 0; i < all.size(); i += 1000) {
-            List<Long> batch = all.subList(i, Math.min(all.size(), i + 1000));
-            out.addAll(tx.dsl().select(PERSON.ID, PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON)
-                    .where(PERSON.GEO_CELL.in(batch).and(ActivePersons.only()))
+            out.addAll(pointsInFineCellsQuery(tx.dsl(), all.subList(i, Math.min(all.size(), i + 1000)))
                     .fetch(r -> new LocatedPoint(r.value1(), r.value2(), r.value3())));
         }
         return out;
+    }
+
+    /** The statement of {@link #pointsInFineCells} for one batch (public so a test can check its plan). */
+    public static org.jooq.Select<org.jooq.Record3<Long, Double, Double>> pointsInFineCellsQuery(org.jooq.DSLContext dsl,
+            Collection<Long> geoCells) {
+        return dsl.select(PERSON.ID, PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON)
+                .where(PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()));
     }
 
     /**

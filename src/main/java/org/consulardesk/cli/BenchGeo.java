@@ -103,7 +103,7 @@ final class BenchGeo implements Callable<Integer> {
                 areaMs.add(ms);
                 if (detail) {
                     terminal.out().println(Messages.get("cli.bench.geo.detail", i, fmt(ms), cover.count(), cover.cells().size(),
-                            cover.boundaryCells(), cover.pointsTested()));
+                            cover.boundaryCells().size(), cover.pointsTested()));
                 }
                 if (timeRaw && i % 2 == 0) {
                     t = System.nanoTime();

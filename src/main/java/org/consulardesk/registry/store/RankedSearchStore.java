@@ -58,16 +58,21 @@ public final class RankedSearchStore {
         return n == null ? 0 : n;
     }
 
+    /** A person found in the name index: all their name words and their whole name in list order. */
+    public record IndexedPerson(List<String> words, String sortName) {
+    }
+
     /**
      * Up to {@code limit} persons with exactly this name word, in list order, each with all their
      * name words: one index range, no other row read (ADR 0060).
      */
-    public Map<Long, List<String>> personsWithWord(Tx tx, String token, int limit) {
-        Map<Long, List<String>> persons = new LinkedHashMap<>();
-        tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.WORDS).from(PERSON_NAME_TOKEN)
+    public Map<Long, IndexedPerson> personsWithWord(Tx tx, String token, int limit) {
+        Map<Long, IndexedPerson> persons = new LinkedHashMap<>();
+        tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.SORT_NAME).from(PERSON_NAME_TOKEN)
                 .where(PERSON_NAME_TOKEN.TOKEN.eq(token))
                 .orderBy(PERSON_NAME_TOKEN.TOKEN, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.PERSON_ID).limit(limit)
-                .forEach(r -> persons.put(r.value1(), List.of(r.value2().strip().split(" "))));
+                .forEach(r -> persons.put(r.value1(), new IndexedPerson(List.of(r.value2().strip().split(" ")),
+                        r.value3() == null ? "" : r.value3())));
         return persons;
     }
 

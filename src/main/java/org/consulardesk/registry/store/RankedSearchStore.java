@@ -32,9 +32,9 @@ public final class RankedSearchStore {
     private static final PersonNameToken T = PERSON_NAME_TOKEN.as("t");
     private static final PersonNamePair P = PERSON_NAME_PAIR.as("p");
     /** Index entries counted per typed word to find the rarest one, which then drives the walk. */
-    private static final int RARITY_CAP = 1_000;
+    private static final int RARITY_CAP = 250;
     /** A word with fewer entries than this drives the walk without counting the others. */
-    private static final int RARE_ENOUGH = 300;
+    private static final int RARE_ENOUGH = 100;
 
     /** One page of the persons whose names hold every typed word. */
     public List<PersonHit> page(Tx tx, SearchStore.Query q, int offset, int limit) {
@@ -125,10 +125,13 @@ public final class RankedSearchStore {
     }
 
     /**
-     * The narrowest walk: for every typed word, and every other typed word of two letters or more
-     * as its pair key, the entries in range are counted (up to a cap), longer words first; a range
-     * under {@link #RARE_ENOUGH} entries ends the counting. With one typed word, or only one-letter
-     * other words, the word with the fewest entries drives a walk without a key.
+     * The narrowest walk. A typed word of exactly two letters is a whole pair key: every entry
+     * of its range holds it, so the longest other word drives under that key and nothing is
+     * counted. Otherwise every (typed word, other typed word's key) range is counted up to
+     * {@link #RARITY_CAP} entries and the smallest is walked; among ranges over the cap, the key
+     * of the shortest word wins (the larger share of its entries hold the whole word), then the
+     * longest driving word. With one typed word, or only one-letter other words, the word with
+     * the fewest entries drives a walk without a key.
      */
     private static Plan plan(Tx tx, SearchStore.Query q) {
         List<String> words = q.words();
@@ -136,11 +139,16 @@ public final class RankedSearchStore {
             return new Plan(0, null);
         }
         List<Plan> candidates = new ArrayList<>();
-        for (int i : longestFirst(words)) {
-            for (int j : longestFirst(words)) {
+        List<Integer> keyWords = longestFirst(words);
+        java.util.Collections.reverse(keyWords);
+        for (int j : keyWords) {
+            for (int i : longestFirst(words)) {
                 String key = NamePairs.key(words.get(j));
                 Plan p = new Plan(i, key);
                 if (i != j && key != null && !candidates.contains(p)) {
+                    if (words.get(j).length() == NamePairs.KEY_LETTERS) {
+                        return p;
+                    }
                     candidates.add(p);
                 }
             }

@@ -84,6 +84,7 @@ public final class ClaimsView implements View {
     private final TextField receipt = Ui.field("claims.pay.receipt");
     private final TextField rate = Ui.field("claims.pay.rate");
     private Claim shown;
+    private java.util.function.LongConsumer onOpenPerson = id -> { };
 
     private final TextField decisionDays = new TextField();
 
@@ -161,6 +162,12 @@ public final class ClaimsView implements View {
         }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
+    }
+
+    /** What "Open the worker's registration" calls with the person's id (the shell opens the person form). */
+    public ClaimsView setOnOpenPerson(java.util.function.LongConsumer onOpenPerson) {
+        this.onOpenPerson = onOpenPerson;
+        return this;
     }
 
     public static ClaimsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
@@ -251,8 +258,15 @@ public final class ClaimsView implements View {
         evidence.setId("claims-evidence-add");
         Button letter = Ui.button("claims.letter", e -> letter());
         letter.setId("claims-letter");
+        // The worker as shown: after a merge, the registration that stands for them now (ADR 0064).
+        Button open = Ui.button("claims.openPerson", e -> {
+            if (shown != null) {
+                onOpenPerson.accept(shown.personId());
+            }
+        });
+        open.setId("claims-open-person");
         VBox card = Ui.card(heading, facts, itemsTable, Ui.styled(Styles.MUTED, "claims.items.editHint"), grid,
-                new HBox(8, evidence, letter));
+                new HBox(8, evidence, letter, open));
         card.setSpacing(8);
         return card;
     }

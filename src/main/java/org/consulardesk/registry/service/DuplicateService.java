@@ -79,6 +79,15 @@ public final class DuplicateService {
         });
     }
 
+    /**
+     * Benchmark only: the blocking self-joins as plain indexed SQL, {@code limit} pairs each at most,
+     * without filters or scoring (the raw counterpart of {@link #candidates}); returns the pairs read.
+     */
+    public int rawPairs(int limit) {
+        session.require(Permission.EDIT_REGISTRY);
+        return session.database().read(tx -> store.rawPairs(tx, limit));
+    }
+
     /** Remembers that the two registrations are different people: the pair is not proposed again. */
     public void dismiss(long personA, long personB) {
         session.require(Permission.EDIT_REGISTRY);
@@ -116,17 +125,7 @@ public final class DuplicateService {
 
     /** "1984-07-12|PRKR" for a full date of birth, else "-" (no key: partial dates match too many). */
     static String blockingKey(String familyName, String birthDate) {
-        if (birthDate == null || birthDate.length() != 10) {
-            return "-";
-        }
-        String normalised = NameKeys.normalise(familyName);
-        if (normalised.isEmpty()) {
-            return "-";
-        }
-        String first = normalised.split(" ")[0];
-        String sound = NameKeys.phonetic(first);
-        String key = birthDate + "|" + (sound == null ? first : sound);
-        return key.length() > 40 ? key.substring(0, 40) : key;
+        return org.consulardesk.store.DuplicateKeys.of(familyName, birthDate);
     }
 
     static DuplicateCandidate score(Person a, Person b, Set<DuplicateReason> blocks) {

@@ -79,6 +79,19 @@ public final class DuplicateStore {
                 + NOT_DISMISSED.formatted("p1.id", "p2.id") + " limit ?", limit);
     }
 
+    /**
+     * The benchmark's raw counterpart: the three blocking self-joins as plain SQL on their indexed
+     * columns, each up to {@code limit} pairs, without the merge, dismissal and scoring filters.
+     */
+    public int rawPairs(Tx tx, int limit) {
+        return pairs(tx, "select d1.person_id, d2.person_id from travel_document d1 join travel_document d2"
+                + " on d2.search_number = d1.search_number and d2.person_id > d1.person_id limit ?", limit).size()
+                + pairs(tx, "select c1.person_id, c2.person_id from contact c1 join contact c2"
+                + " on c2.search_value = c1.search_value and c2.person_id > c1.person_id limit ?", limit).size()
+                + pairs(tx, "select p1.id, p2.id from person p1 join person p2 on p2.dup_key = p1.dup_key and p2.id > p1.id"
+                + " where p1.dup_key <> '-' limit ?", limit).size();
+    }
+
     private static List<Pair> pairs(Tx tx, String sql, int limit) {
         return tx.dsl().fetch(sql, limit).map(r -> new Pair(r.get(0, Long.class), r.get(1, Long.class)));
     }

@@ -53,7 +53,8 @@ public final class ClaimService {
         this.ledger = new Ledger(session);
     }
 
-    private LocalDate today() {
+    /** The session's date (a trainer's exercise may set its clock): due dates and overdue marks use it. */
+    public LocalDate today() {
         return LocalDate.now(session.clock());
     }
 

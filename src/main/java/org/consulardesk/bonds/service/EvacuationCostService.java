@@ -55,6 +55,11 @@ public final class EvacuationCostService {
     }
 
     /** Records a cost and the registrants it moved; its reference (EVC-year-number) is returned with it. */
+    /** The session's date (a trainer's exercise may set its clock): a cost recorded without a date is dated so. */
+    public LocalDate today() {
+        return LocalDate.now(session.clock());
+    }
+
     public EvacuationCost record(CostKind kind, String description, LocalDate incurredOn, Money amount,
                                  List<Long> personIds, String operationRef) {
         session.require(Permission.MANAGE_BONDS);

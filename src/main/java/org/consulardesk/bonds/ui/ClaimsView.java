@@ -84,6 +84,8 @@ public final class ClaimsView implements View {
     private final TextField receipt = Ui.field("claims.pay.receipt");
     private final TextField rate = Ui.field("claims.pay.rate");
     private Claim shown;
+    /** The session's date, read with each load (never the workstation's clock: exercises set their own). */
+    private LocalDate today;
     private java.util.function.LongConsumer onOpenPerson = id -> { };
 
     private final TextField decisionDays = new TextField();
@@ -91,6 +93,7 @@ public final class ClaimsView implements View {
     public ClaimsView(ClaimService claims, org.consulardesk.bonds.service.BondReports reports, BackgroundTasks tasks,
                       DialogService dialogs, boolean decider) {
         this.claims = claims;
+        this.today = claims.today();
         this.reports = reports;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -125,7 +128,7 @@ public final class ClaimsView implements View {
         table.getColumns().add(Ui.column("claims.col.bond", Claim::bondReference, 150));
         table.getColumns().add(Ui.column("claims.col.status", c -> Ui.text("bonds.claim.status." + c.status().name()), 150));
         table.getColumns().add(Ui.column("claims.col.due", c -> c.decisionDue().toString()
-                + (c.overdue(LocalDate.now()) ? " " + Ui.text("claims.overdue") : ""), 150));
+                + (c.overdue(today) ? " " + Ui.text("claims.overdue") : ""), 150));
         table.getColumns().add(Ui.column("claims.col.claimed", c -> c.claimed().toString(), 110));
         table.getColumns().add(Ui.column("claims.col.approved", c -> c.status() == ClaimStatus.REJECTED
                 || c.decidedBy() != null ? c.approved().toString() : "", 110));
@@ -136,7 +139,7 @@ public final class ClaimsView implements View {
             protected void updateItem(Claim item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove(Styles.OVERDUE);
-                if (!empty && item != null && item.overdue(LocalDate.now())) {
+                if (!empty && item != null && item.overdue(today)) {
                     getStyleClass().add(Styles.OVERDUE);
                 }
             }
@@ -294,6 +297,7 @@ public final class ClaimsView implements View {
     }
 
     private void load(Long reopen) {
+        today = claims.today();
         boolean all = showAll.isSelected();
         tasks.run(Ui.text("claims.loading"), p -> all ? claims.all() : claims.queue(), list -> {
             queue.setAll(list);
@@ -345,7 +349,7 @@ public final class ClaimsView implements View {
         facts.setText(String.join("\n", lines));
         items.setAll(c.items());
         if (noticeDate.getText() == null || noticeDate.getText().isBlank()) {
-            noticeDate.setText(LocalDate.now().toString());
+            noticeDate.setText(today.toString());
         }
     }
 

@@ -76,6 +76,11 @@ public final class EtdService {
 
     // ---------------------------------------------------------------- applications
 
+    /** The session's date (a trainer's exercise may set its clock): the screen's date defaults use it. */
+    public LocalDate today() {
+        return LocalDate.now(session.clock());
+    }
+
     /**
      * The registration an application's registrant id stands for now: the same one, or the one it was
      * merged into (ADR 0064); empty when no such registration exists.

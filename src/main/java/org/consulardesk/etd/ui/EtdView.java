@@ -258,7 +258,7 @@ public final class EtdView implements View {
             enteredOnLabel.setVisible(used);
             enteredOnLabel.setManaged(used);
             if (used && enteredOn.getValue() == null) {
-                enteredOn.setValue(java.time.LocalDate.now());
+                enteredOn.setValue(etd.today());
             }
         });
         enteredOn.setVisible(false);

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
@@ -15,13 +14,8 @@ import org.flywaydb.core.api.migration.Context;
  * one UPDATE over millions of rows would be one transaction whose undo log H2 walks again and
  * again. Restartable: only rows still without words are read.
  */
-public final class V15_1__Search_words_backfill extends BaseJavaMigration {
+public final class V15_1__Search_words_backfill extends BaseBatchedMigration {
     private static final int PERSONS_PER_BATCH = 20_000;
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return false;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -31,7 +25,7 @@ public final class V15_1__Search_words_backfill extends BaseJavaMigration {
         try (PreparedStatement read = c.prepareStatement("select person_id, token from person_name_token"
                         + " where person_id >= ? and person_id < ? and words is null order by person_id");
                 PreparedStatement write = c.prepareStatement("update person_name_token set words = ?, prev_word = ? where person_id = ? and token = ?")) {
-            long max = maxPersonId(c);
+            long max = maxPersonId(c, "person_name_token");
             for (long from = 0; from <= max; from += PERSONS_PER_BATCH) {
                 read.setLong(1, from);
                 read.setLong(2, from + PERSONS_PER_BATCH);
@@ -68,13 +62,5 @@ public final class V15_1__Search_words_backfill extends BaseJavaMigration {
             write.addBatch();
         }
         tokens.clear();
-    }
-
-    private static long maxPersonId(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select coalesce(max(person_id), 0) from person_name_token");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -48,6 +48,7 @@ class DuplicateKeysMigrationTest {
 
     private static Flyway flyway(JdbcDataSource ds, String target) {
         return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .javaMigrations(new V15_1__Search_words_backfill(), new V19__Duplicate_keys_backfill()).target(target).load();
+                .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill(),
+                        new V19__Duplicate_keys_backfill()).target(target).load();
     }
 }

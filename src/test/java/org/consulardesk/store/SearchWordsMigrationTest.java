@@ -12,7 +12,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** V15_1 fills the search columns of name words written before V15 (ADR 0060), batch by batch. */
+/** V15_1 and V17_1 fill the search columns and pairs of name words written before them (ADR 0060, 0061), batch by batch. */
 class SearchWordsMigrationTest {
     @TempDir
     Path dir;
@@ -43,10 +43,21 @@ class SearchWordsMigrationTest {
         assertThat(rows.subList(0, 4).stream().map(r -> r.get("PREV_WORD", String.class)).toList())
                 .containsExactly("", "ana", "garcia", "marga");
         assertThat(rows.get(7).get("PREV_WORD", String.class)).isEqualTo("marga");
+
+        // V17_1: every word once per first-two-letters of the person's words (ADR 0061), in both batches.
+        List<Record> pairs = dsl.fetch("select person_id, pair_key, token, prev_word, words from person_name_pair"
+                + " order by person_id, pair_key, token");
+        assertThat(pairs).hasSize(24);
+        assertThat(pairs.stream().filter(r -> r.get("PERSON_ID", Long.class) == 30_001L)
+                .map(r -> r.get("PAIR_KEY", String.class) + ":" + r.get("TOKEN", String.class)).toList())
+                .containsExactly("an:ana", "an:garcia", "an:marga", "an:maria", "ga:ana", "ga:garcia", "ga:marga", "ga:maria",
+                        "ma:ana", "ma:garcia", "ma:marga", "ma:maria");
+        assertThat(pairs).allMatch(r -> r.get("WORDS", String.class).equals(" ana garcia marga maria "));
+        assertThat(pairs.get(11).get("PREV_WORD", String.class)).isEqualTo("marga");
     }
 
     private static Flyway flyway(JdbcDataSource ds, String target) {
         return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .javaMigrations(new V15_1__Search_words_backfill()).target(target).load();
+                .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill()).target(target).load();
     }
 }

@@ -51,12 +51,8 @@ public final class SearchService {
                 return exact;
             }
             int exactTotal = exact.isEmpty() && offset > 0 ? exactCountUpTo(tx, q, offset) : offset + exact.size();
-            List<PersonHit> fuzzy = fuzzy(tx, q);
             List<PersonHit> page = new ArrayList<>(exact);
-            int skip = Math.max(0, offset - exactTotal);
-            for (int i = skip; i < fuzzy.size() && page.size() < limit; i++) {
-                page.add(fuzzy.get(i));
-            }
+            page.addAll(fuzzyHits(tx, q, fuzzy(tx, q), Math.max(0, offset - exactTotal), limit - exact.size()));
             return page;
         });
     }
@@ -66,7 +62,7 @@ public final class SearchService {
         SearchStore.Query q = parse(search);
         return session.database().read(tx -> {
             int exact = exactCountUpTo(tx, q, Integer.MAX_VALUE);
-            return exact >= FUZZY_BELOW || q.words().isEmpty() ? exact : exact + fuzzy(tx, q).size();
+            return exact >= FUZZY_BELOW || q.words().isEmpty() ? exact : exact + fuzzyCount(tx, q);
         });
     }
 
@@ -82,7 +78,7 @@ public final class SearchService {
             if (exact >= FUZZY_BELOW || exact >= cap || q.words().isEmpty()) {
                 return exact;
             }
-            return Math.min(cap, exact + fuzzy(tx, q).size());
+            return Math.min(cap, exact + fuzzyCount(tx, q));
         });
     }
 
@@ -93,12 +89,17 @@ public final class SearchService {
         return cap == Integer.MAX_VALUE ? store.count(tx, q) : store.countUpTo(tx, q, cap);
     }
 
+    /** A person matched only through sound-alike or typo'd words, with how well their names match. */
+    private record FuzzyMatch(long id, double score, String sortName) {
+    }
+
     /**
      * Persons matched only through sound-alike or one- or two-typo words, best first (at most
-     * {@link #FUZZY_BELOW}). Candidates come from the index range of each similar word, bounded,
-     * and are checked in memory against every typed word.
+     * {@link #FUZZY_BELOW}), before the query's filters. Candidates come from the index range of
+     * each similar word, bounded, and are checked and scored in memory against every typed word
+     * from the name words the index carries: no person row is read here.
      */
-    private List<PersonHit> fuzzy(Tx tx, SearchStore.Query q) {
+    private List<FuzzyMatch> fuzzy(Tx tx, SearchStore.Query q) {
         List<Set<String>> close = new ArrayList<>();
         List<String> similarWords = new ArrayList<>();
         for (String w : q.words()) {
@@ -112,20 +113,45 @@ public final class SearchService {
             similarWords.addAll(near);
             close.add(near);
         }
-        Map<Long, List<String>> words = new LinkedHashMap<>();
+        Map<Long, RankedSearchStore.IndexedPerson> persons = new LinkedHashMap<>();
         for (String token : similarWords) {
-            if (words.size() >= FUZZY_CANDIDATES) {
+            if (persons.size() >= FUZZY_CANDIDATES) {
                 break;
             }
-            ranked.personsWithWord(tx, token, FUZZY_PER_WORD).forEach(words::putIfAbsent);
+            ranked.personsWithWord(tx, token, FUZZY_PER_WORD).forEach(persons::putIfAbsent);
         }
         // Candidates came in order of their word's distance to the typed word: the first ones are the closest.
-        List<Long> matched = words.keySet().stream().filter(id -> matchesOnlyWithTypos(q.words(), close, words.get(id)))
-                .limit(FUZZY_BELOW).toList();
-        return ranked.hits(tx, matched, q).stream().map(h -> withScore(h, score(q.words(), h)))
-                .sorted(Comparator.comparingDouble(PersonHit::score).reversed()
-                        .thenComparing(h -> NameKeys.searchName(h.familyName(), h.givenNames())))
-                .limit(FUZZY_BELOW).toList();
+        return persons.entrySet().stream().filter(e -> matchesOnlyWithTypos(q.words(), close, e.getValue().words()))
+                .limit(FUZZY_BELOW)
+                .map(e -> new FuzzyMatch(e.getKey(), score(q.words(), e.getValue().words()), e.getValue().sortName()))
+                .sorted(Comparator.comparingDouble(FuzzyMatch::score).reversed().thenComparing(FuzzyMatch::sortName))
+                .toList();
+    }
+
+    /**
+     * The list rows of the fuzzy matches from {@code skip}, at most {@code limit}. Without filters
+     * only those rows are read; with filters every match is read, as the filters decide the page.
+     */
+    private List<PersonHit> fuzzyHits(Tx tx, SearchStore.Query q, List<FuzzyMatch> matches, int skip, int limit) {
+        if (limit <= 0 || matches.isEmpty()) {
+            return List.of();
+        }
+        boolean filtered = SearchStore.hasFilters(q);
+        List<FuzzyMatch> wanted = filtered ? matches
+                : matches.subList(Math.min(skip, matches.size()), Math.min(skip + limit, matches.size()));
+        Map<Long, PersonHit> rows = new java.util.HashMap<>();
+        ranked.hits(tx, wanted.stream().map(FuzzyMatch::id).toList(), q).forEach(h -> rows.put(h.id(), h));
+        List<PersonHit> inOrder = wanted.stream().filter(m -> rows.containsKey(m.id()))
+                .map(m -> withScore(rows.get(m.id()), m.score())).toList();
+        return filtered ? inOrder.subList(Math.min(skip, inOrder.size()), Math.min(skip + limit, inOrder.size())) : inOrder;
+    }
+
+    private int fuzzyCount(Tx tx, SearchStore.Query q) {
+        List<FuzzyMatch> matches = fuzzy(tx, q);
+        if (!SearchStore.hasFilters(q) || matches.isEmpty()) {
+            return matches.size();
+        }
+        return ranked.hits(tx, matches.stream().map(FuzzyMatch::id).toList(), q).size();
     }
 
     /** Every typed word is the start of a name word or one of its similar words, and not every one is exact. */
@@ -164,11 +190,10 @@ public final class SearchService {
         return d < 0 ? Integer.MAX_VALUE : d;
     }
 
-    private static double score(List<String> words, PersonHit h) {
-        String[] names = NameKeys.searchName(h.familyName(), h.givenNames()).split(" ");
+    private static double score(List<String> typed, List<String> names) {
         double typos = 0;
-        for (String w : words) {
-            int best = Arrays.stream(names).mapToInt(n -> n.startsWith(w) ? 0 : distance(w, n)).min().orElse(3);
+        for (String w : typed) {
+            int best = names.stream().mapToInt(n -> n.startsWith(w) ? 0 : distance(w, n)).min().orElse(3);
             typos += Math.min(best, 3);
         }
         return Math.max(0.05, 0.9 - 0.2 * typos);

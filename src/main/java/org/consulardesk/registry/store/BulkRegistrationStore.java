@@ -117,6 +117,7 @@ public final class BulkRegistrationStore {
         BatchBindStep tokens = dsl.batch(dsl.insertInto(PERSON_NAME_TOKEN, PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,
                 PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.PREV_WORD)
                 .values((Long) null, null, null, null, null, null));
+        BatchBindStep pairs = dsl.batch(RegistrationStore.insertPairs(dsl));
         BatchBindStep aliases = dsl.batch(dsl.insertInto(PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).values((Long) null, null));
         BatchBindStep contacts = dsl.batch(dsl.insertInto(CONTACT, CONTACT.PERSON_ID, CONTACT.KIND, CONTACT.CONTACT_VALUE,
                 CONTACT.SEARCH_VALUE, CONTACT.APP, CONTACT.PREFERRED).values((Long) null, null, null, null, null, null));
@@ -155,6 +156,7 @@ public final class BulkRegistrationStore {
                     words.putIfAbsent(token, sound);
                     counts[0]++;
                 }
+                RegistrationStore.bindPairs(pairs, id, k.tokens(), k.searchName(), allWords, previous);
                 for (String alias : r.aliases()) {
                     aliases.bind(id, alias);
                     counts[1]++;
@@ -199,12 +201,15 @@ public final class BulkRegistrationStore {
                 steps[s].execute();
             }
         }
+        if (pairs.size() > 0) {
+            pairs.execute();
+        }
         RegistrationStore.rememberWords(dsl, words);
         return all.size();
     }
 
     /** The tables a bulk load writes; their secondary indexes may be deferred during the load. */
-    private static final List<String> LOADED_TABLES = List.of("person", "person_name_token", "person_alias", "contact",
+    private static final List<String> LOADED_TABLES = List.of("person", "person_name_token", "person_name_pair", "person_alias", "contact",
             "emergency_contact", "travel_document", "employment", "vulnerability", "consent", "household_member", "household");
 
     /** Drops the secondary indexes of the loaded tables until {@link #buildDeferredIndexes}. */

@@ -4,6 +4,7 @@ import static org.consulardesk.store.generated.Tables.CONSENT;
 import static org.consulardesk.store.generated.Tables.DUPLICATE_DISMISSAL;
 import static org.consulardesk.store.generated.Tables.HOUSEHOLD_MEMBER;
 import static org.consulardesk.store.generated.Tables.PERSON;
+import static org.consulardesk.store.generated.Tables.PERSON_NAME_PAIR;
 import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 import static org.consulardesk.store.generated.Tables.PERSON_MERGE;
 import static org.consulardesk.store.generated.Tables.TRAVEL_DOCUMENT;
@@ -212,6 +213,7 @@ public final class DuplicateStore {
             // A merged person leaves the name index, so name walks skip them without reading person
             // rows (ADR 0037); an undo writes the names back with the restored registration.
             tx.dsl().deleteFrom(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.PERSON_ID.eq(mergedId)).execute();
+            tx.dsl().deleteFrom(PERSON_NAME_PAIR).where(PERSON_NAME_PAIR.PERSON_ID.eq(mergedId)).execute();
         }
         // The map's counts per cell (ADR 0045) count only persons that stand on their own.
         var point = tx.dsl().select(PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON).where(PERSON.ID.eq(mergedId)).fetchOne();

@@ -7,6 +7,7 @@ import static org.consulardesk.store.generated.Tables.EMPLOYMENT;
 import static org.consulardesk.store.generated.Tables.PERSON;
 import static org.consulardesk.store.generated.Tables.PERSON_ALIAS;
 import static org.consulardesk.store.generated.Tables.NAME_TOKEN;
+import static org.consulardesk.store.generated.Tables.PERSON_NAME_PAIR;
 import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 import static org.consulardesk.store.generated.Tables.PERSON_PHOTO;
 import static org.consulardesk.store.generated.Tables.SENSITIVE_DETAIL;
@@ -39,6 +40,7 @@ import org.consulardesk.registry.model.TravelDocument;
 import org.consulardesk.registry.model.Vulnerability;
 import org.consulardesk.registry.model.VulnerabilityCode;
 import org.consulardesk.registry.model.Whereabouts;
+import org.consulardesk.store.NamePairs;
 import org.consulardesk.store.NameWords;
 import org.consulardesk.store.Tx;
 import org.consulardesk.store.generated.tables.records.PersonRecord;
@@ -237,9 +239,28 @@ public final class RegistrationStore {
         batch.execute();
     }
 
+    /** The insert of name-word pair rows (ADR 0061), to bind with {@link #bindPairs}. */
+    static org.jooq.Insert<?> insertPairs(DSLContext dsl) {
+        return dsl.insertInto(PERSON_NAME_PAIR, PERSON_NAME_PAIR.PERSON_ID, PERSON_NAME_PAIR.PAIR_KEY, PERSON_NAME_PAIR.TOKEN,
+                PERSON_NAME_PAIR.SORT_NAME, PERSON_NAME_PAIR.PREV_WORD, PERSON_NAME_PAIR.WORDS)
+                .values((Long) null, null, null, null, null, null);
+    }
+
+    /** One pair row per name word and pair key of the person (ADR 0061). */
+    static void bindPairs(org.jooq.BatchBindStep pairs, long id, Collection<String> tokens, String sortName, String allWords,
+            java.util.Map<String, String> previous) {
+        Collection<String> pairKeys = NamePairs.keys(tokens);
+        for (String token : tokens) {
+            for (String key : pairKeys) {
+                pairs.bind(id, key, token, sortName, previous.get(token), allWords);
+            }
+        }
+    }
+
     private static void writeChildren(DSLContext dsl, long id, Registration r, SearchKeys keys, boolean replace) {
         if (replace) {
             dsl.deleteFrom(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.PERSON_ID.eq(id)).execute();
+            dsl.deleteFrom(PERSON_NAME_PAIR).where(PERSON_NAME_PAIR.PERSON_ID.eq(id)).execute();
             dsl.deleteFrom(PERSON_ALIAS).where(PERSON_ALIAS.PERSON_ID.eq(id)).execute();
             dsl.deleteFrom(CONTACT).where(CONTACT.PERSON_ID.eq(id)).execute();
             dsl.deleteFrom(EMERGENCY_CONTACT).where(EMERGENCY_CONTACT.PERSON_ID.eq(id)).execute();
@@ -264,6 +285,11 @@ public final class RegistrationStore {
                     .set(PERSON_NAME_TOKEN.WORDS, allWords).set(PERSON_NAME_TOKEN.PREV_WORD, previous.get(token)).execute();
         }
         rememberWords(dsl, words);
+        var pairs = dsl.batch(insertPairs(dsl));
+        bindPairs(pairs, id, keys.tokens(), keys.searchName(), allWords, previous);
+        if (pairs.size() > 0) {
+            pairs.execute();
+        }
         for (String alias : r.aliases()) {
             dsl.insertInto(PERSON_ALIAS).set(PERSON_ALIAS.PERSON_ID, id).set(PERSON_ALIAS.ALIAS, alias).execute();
         }

@@ -107,7 +107,7 @@ public final class SearchStore {
     }
 
     /** True when any filter narrows the query besides its text. */
-    static boolean hasFilters(Query q) {
+    public static boolean hasFilters(Query q) {
         RegistrySearch f = q.filters();
         return notBlank(f.city()) || notBlank(f.district()) || f.purpose() != null || f.vulnerability() != null
                 || f.expiringWithinDays() != null || f.consentPurpose() != null;

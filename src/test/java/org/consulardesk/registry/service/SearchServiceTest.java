@@ -113,6 +113,33 @@ class SearchServiceTest {
     }
 
     @Test
+    void typoMatchesPageAndFilterLikeExactOnes() {
+        for (int i = 0; i < 7; i++) {
+            save("Wanjiru", "Test" + (char) ('a' + i), null, null, i % 2 == 0 ? "Nakuru" : "Eldoret", null, PurposeOfStay.OTHER,
+                    null, 0, null, null, false, null);
+        }
+        save("Wanjiku", "Best", null, null, "Nakuru", null, PurposeOfStay.OTHER, null, 0, null, null, false, null);
+        RegistrySearch typo = RegistrySearch.text("wanjiro");
+        List<PersonHit> all = search.search(typo, 0, 50);
+        // Seven with one typo, then Wanjiku with two (a seven-letter word may have two).
+        assertThat(all).hasSize(8).allMatch(h -> h.score() < 1.0);
+        assertThat(all.subList(0, 7)).allMatch(h -> h.familyName().equals("Wanjiru"));
+        assertThat(all.get(7).familyName()).isEqualTo("Wanjiku");
+        assertThat(all.get(7).score()).isLessThan(all.get(6).score());
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset < 8; offset += 3) {
+            search.search(typo, offset, 3).forEach(h -> paged.add(h.id()));
+        }
+        assertThat(paged).isEqualTo(all.stream().map(PersonHit::id).toList());
+        assertThat(search.count(typo)).isEqualTo(8);
+
+        RegistrySearch inNakuru = new RegistrySearch("wanjiro", "Nakuru", null, null, null, null, null, SearchSort.RELEVANCE, false);
+        assertThat(search.search(inNakuru, 0, 50)).hasSize(5).allMatch(h -> "Nakuru".equals(h.city()));
+        assertThat(search.search(inNakuru, 2, 50)).hasSize(3);
+        assertThat(search.count(inNakuru)).isEqualTo(5);
+    }
+
+    @Test
     void findsByDocumentNumberWithSpacesOrDashes() {
         assertThat(families("PA123456")).containsExactly("Ødegård");
         assertThat(families("pa 123-4")).containsExactly("Ødegård");

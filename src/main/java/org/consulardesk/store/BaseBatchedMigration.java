@@ -1,0 +1,27 @@
+package org.consulardesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+
+/**
+ * A data migration that commits batch by batch, outside Flyway's one transaction: on a registry of
+ * millions of persons one transaction would keep an undo log H2 walks again and again.
+ */
+abstract class BaseBatchedMigration extends BaseJavaMigration {
+    @Override
+    public final boolean canExecuteInTransaction() {
+        return false;
+    }
+
+    /** The highest person id with rows in {@code table} (0 when it has none). */
+    static long maxPersonId(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select coalesce(max(person_id), 0) from " + table);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -80,8 +80,15 @@ public final class DuplicateService {
             putIfOpen(position, DuplicateStore.Block.PHONE, from.phone());
             putIfOpen(position, DuplicateStore.Block.BIRTH_AND_SOUND, from.birth());
             Map<DuplicateStore.Pair, DuplicateCandidate> found = new LinkedHashMap<>();
+            int steps = 0;
+            walk:
             while (!position.isEmpty()) {
                 for (DuplicateStore.Block block : List.copyOf(position.keySet())) {
+                    // Checked before every step (a round of three can outlast the budget); one step
+                    // always runs, so Look further always moves on.
+                    if (steps++ > 0 && System.nanoTime() > deadline) {
+                        break walk;
+                    }
                     List<String> keys = store.keysAfter(tx, block, position.get(block), keysPerStep);
                     // Equal neighbours share a key. A full step ends on a whole key: the entries equal
                     // to its last key are left for the next step, which starts at that key again.

@@ -188,6 +188,20 @@ class MergeServiceTest {
             paged.addAll(page.candidates());
             at = page.next();
         }
+        // With no time at all each call still takes one step, so Look further always gets to the end.
+        DuplicateCursor step = DuplicateCursor.START;
+        java.util.Set<String> stepped = new java.util.HashSet<>();
+        for (int i = 0; i < 100 && !step.finished(); i++) {
+            DuplicateCursor from = step;
+            DuplicatePage page = asHead(s -> {
+                DuplicateService d = new DuplicateService(s);
+                return d.page(from, 50, 2, 0);
+            });
+            page.candidates().forEach(c -> stepped.add(c.left().id() + "/" + c.right().id()));
+            step = page.next();
+        }
+        assertThat(step.finished()).isTrue();
+        assertThat(stepped).containsExactlyInAnyOrderElementsOf(all.stream().map(c -> c.left().id() + "/" + c.right().id()).toList());
         assertThat(at.finished()).isTrue();
         // A pair sharing two keys may come again on a later page through its other key (the screen lists it once).
         assertThat(paged.stream().map(c -> c.left().id() + "/" + c.right().id()).distinct())

@@ -46,7 +46,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill()).load().migrate();
+                    .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill(),
+                            new V19__Duplicate_keys_backfill()).load().migrate();
             // A bulk load interrupted before it rebuilt its indexes is repaired here.
             DeferredIndexes.restore(DSL.using(pool, SQLDialect.H2, settings()));
         } catch (RuntimeException e) {

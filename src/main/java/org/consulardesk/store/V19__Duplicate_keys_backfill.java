@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
@@ -14,13 +13,8 @@ import org.flywaydb.core.api.migration.Context;
  * batch, instead of in the first duplicate search (5,000 a time, more than 15 minutes at 2,000,000
  * persons). Restartable: only rows still without a key are read.
  */
-public final class V19__Duplicate_keys_backfill extends BaseJavaMigration {
+public final class V19__Duplicate_keys_backfill extends BaseBatchedMigration {
     static final int PERSONS_PER_BATCH = 20_000;
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return false;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -37,7 +31,7 @@ public final class V19__Duplicate_keys_backfill extends BaseJavaMigration {
         try (PreparedStatement read = c.prepareStatement("select id, family_name, birth_date, dup_key from person"
                         + " where id >= ? and id < ?");
                 PreparedStatement write = c.prepareStatement("update person set dup_key = ? where id = ?")) {
-            long max = maxId(c);
+            long max = max(c, "person", "id");
             for (long from = 0; from <= max; from += batch) {
                 read.setLong(1, from);
                 read.setLong(2, from + batch);
@@ -63,13 +57,5 @@ public final class V19__Duplicate_keys_backfill extends BaseJavaMigration {
             c.setAutoCommit(autoCommit);
         }
         return written;
-    }
-
-    private static long maxId(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from person");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

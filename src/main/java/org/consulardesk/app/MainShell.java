@@ -204,8 +204,8 @@ final class MainShell implements View {
                 new Entry("nav.exchangeExport", Permission.EXPORT_AGGREGATE, () -> new ExportView(new ExportService(session), new PostKeyService(session), services.tasks(), services.dialogs())),
                 new Entry("nav.exchangeHq", Permission.IMPORT_EXCHANGE, () -> new HqExchangeView(new ImportService(session), new ConsolidationService(session), new PostKeyService(session), new ExportService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST, services.tasks(), services.dialogs())),
                 new Entry("nav.postKeys", Permission.EXPORT_AGGREGATE, () -> new org.consulardesk.exchange.ui.PostKeysView(new PostKeyService(session), session.can(Permission.MANAGE_POST_KEYS), session.descriptor().kind() != RegistryKind.POST && (session.can(Permission.IMPORT_EXCHANGE) || session.can(Permission.MANAGE_POST_KEYS)), services.tasks(), services.dialogs())),
-                new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs())),
-                new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs())),
+                new Entry("nav.bonds", Permission.MANAGE_BONDS, () -> BondsView.of(session, services.tasks(), services.dialogs()).setOnOpenPerson(this::openPerson)),
+                new Entry("nav.claims", Permission.MANAGE_BONDS, () -> ClaimsView.of(session, services.tasks(), services.dialogs()).setOnOpenPerson(this::openPerson)),
                 new Entry("nav.employers", Permission.MANAGE_BONDS, () -> EmployersView.of(session, services.tasks(), services.dialogs())),
                 new Entry("nav.bondAlerts", Permission.MANAGE_BONDS, () -> new BondAlertsView(new BondAlertsService(session), new BondService(session), services.tasks())),
                 new Entry("nav.evacuationCosts", Permission.MANAGE_BONDS, () -> org.consulardesk.bonds.ui.EvacuationCostsView.of(session, services.tasks(), services.dialogs())),
@@ -295,6 +295,7 @@ final class MainShell implements View {
     private View etd() {
         EtdView view = new EtdView(new EtdService(session), new StockService(session), services.tasks(), services.dialogs(),
                 session.can(Permission.APPROVE_ETD), session.can(Permission.MANAGE_ETD_STOCK));
+        view.setOnOpenPerson(this::openPerson);
         if (session.can(Permission.EXPORT_AGGREGATE)) {
             view.setOnExport(profile -> navButtons.stream().filter(b -> b.getId().equals(Ui.idFor("nav.exchangeExport")))
                     .findFirst().ifPresent(button -> {

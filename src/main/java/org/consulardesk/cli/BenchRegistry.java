@@ -55,6 +55,12 @@ final class BenchRegistry implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", descriptionKey = "cli.option.seed")
     long seed;
 
+    @Option(names = "--duplicate-runs", defaultValue = "10", paramLabel = "R", descriptionKey = "cli.option.duplicateRuns")
+    int duplicateRuns;
+
+    @Option(names = "--duplicates-only", descriptionKey = "cli.option.duplicatesOnly")
+    boolean duplicatesOnly;
+
     BenchRegistry(Terminal terminal) {
         this.terminal = terminal;
     }
@@ -64,6 +70,10 @@ final class BenchRegistry implements Callable<Integer> {
         try (Session session = openOrCreate(terminal, registry, "consulardesk-bench-registry-", persons, seed)) {
             SearchService search = new SearchService(session);
             int total = search.count(RegistrySearch.text(""));
+            if (duplicatesOnly) {
+                printDuplicates(session, total);
+                return 0;
+            }
             List<String[]> names = search.sampleNames(seed, Math.max(queries, 10));
             SplittableRandom random = new SplittableRandom(seed);
             List<String> typed = new ArrayList<>();
@@ -129,8 +139,24 @@ final class BenchRegistry implements Callable<Integer> {
             // Both ratios count: a fast tail must not hide a slow middle, nor the reverse.
             boolean met = ratio <= GOAL_RATIO && ratio50 <= GOAL_RATIO && p95 < GOAL_P95_MS && pct(openMs, 95) < GOAL_LIST_OPEN_MS;
             terminal.out().println(Messages.get(met ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
+            printDuplicates(session, total);
             return 0;
         }
+    }
+
+    /** The duplicates screen's search against its raw counterpart (not in the search ratio). */
+    private void printDuplicates(Session session, int total) {
+        BenchDuplicates.Timings d = BenchDuplicates.time(session, Math.max(1, duplicateRuns));
+        terminal.out().println(Messages.get("cli.bench.registry.duplicatesHeading", total, d.screen().size()));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "p50 (ms)", "p95 (ms)"});
+        rows.add(row(Messages.get("cli.bench.registry.duplicatesFirst"), d.first()));
+        rows.add(row(Messages.get("cli.bench.registry.duplicates"), d.screen()));
+        rows.add(row(Messages.get("cli.bench.registry.duplicatesRaw"), d.raw()));
+        Table.print(terminal.out(), rows);
+        terminal.out().println(Messages.get("cli.bench.registry.duplicatesRatio",
+                fmt(pct(d.screen(), 50) / Math.max(0.001, pct(d.raw(), 50))),
+                fmt(pct(d.screen(), 95) / Math.max(0.001, pct(d.raw(), 95)))));
     }
 
     /**

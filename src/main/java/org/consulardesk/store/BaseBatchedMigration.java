@@ -18,7 +18,12 @@ abstract class BaseBatchedMigration extends BaseJavaMigration {
 
     /** The highest person id with rows in {@code table} (0 when it has none). */
     static long maxPersonId(Connection c, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select coalesce(max(person_id), 0) from " + table);
+        return max(c, table, "person_id");
+    }
+
+    /** The highest value of {@code column} in {@code table} (0 when it has no rows). */
+    static long max(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select coalesce(max(" + column + "), 0) from " + table);
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);

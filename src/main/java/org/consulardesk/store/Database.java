@@ -3,6 +3,7 @@ package org.consulardesk.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +42,12 @@ public final class Database implements AutoCloseable {
             probe.isValid(1);
         } catch (SQLException e) {
             pool.dispose();
-            throw new UserError(e, "error.database.open", dir.toString());
+            throw new UserError(e, openErrorKey(e), dir.toString());
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill()).load().migrate();
+                    .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill(),
+                            new V19__Duplicate_keys_backfill()).load().migrate();
             // A bulk load interrupted before it rebuilt its indexes is repaired here.
             DeferredIndexes.restore(DSL.using(pool, SQLDialect.H2, settings()));
         } catch (RuntimeException e) {
@@ -53,6 +55,20 @@ public final class Database implements AutoCloseable {
             throw new UserError(e, "error.database.migrate", dir.toString());
         }
         return new Database(pool);
+    }
+
+    /**
+     * What to tell the officer when the file does not open. A file these keys cannot decrypt is a
+     * damaged file (or another registry's, put in its place): the answer is a restore from backup,
+     * not a search for another workstation (an H2 store killed mid-write can fail this way,
+     * h2database issue 2752).
+     */
+    static String openErrorKey(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.FILE_CORRUPTED_1 -> "error.database.damaged";
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "error.database.inUse";
+            default -> "error.database.open";
+        };
     }
 
     static Settings settings() {

@@ -35,7 +35,7 @@ class DatabaseTest {
         Database.open(dir, key).close();
         byte[] wrong = key.clone();
         wrong[0] ^= 1;
-        assertThat(userError(() -> Database.open(dir, wrong)).key()).isEqualTo("error.database.open");
+        assertThat(userError(() -> Database.open(dir, wrong)).key()).isEqualTo("error.database.damaged");
         Database.open(dir, key).close();
     }
 

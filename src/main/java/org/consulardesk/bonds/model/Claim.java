@@ -19,6 +19,14 @@ public record Claim(long id, int version, long bondId, String bondReference, lon
         evidence = List.copyOf(evidence);
     }
 
+    /** The same claim shown with the registration that stands for the worker now (after a merge, ADR 0064). */
+    public Claim withPerson(long id, String family, String given) {
+        return new Claim(this.id, version, bondId, bondReference, organisationId, organisationName, id, family, given,
+                currency, filedOn, decisionDue, status, statement, employerNotifiedOn, employerNotifiedHow, employerResponse,
+                assessment, assessedBy, decidedBy, decidedOn, decisionReason, receiptReference, paidOn, filedBy, items,
+                evidence);
+    }
+
     public Money claimed() {
         return new Money(items.stream().map(ClaimItem::amount).reduce(java.math.BigDecimal.ZERO,
                 java.math.BigDecimal::add), currency);

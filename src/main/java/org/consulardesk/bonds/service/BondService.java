@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.consulardesk.bonds.model.Bond;
 import org.consulardesk.bonds.model.BondDocument;
 import org.consulardesk.bonds.model.BondDraft;
@@ -24,6 +25,8 @@ import org.consulardesk.bonds.store.EmployerStore;
 import org.consulardesk.bonds.store.EvacuationCostStore;
 import org.consulardesk.bonds.store.LedgerStore;
 import org.consulardesk.core.UserError;
+import org.consulardesk.registry.model.PersonRef;
+import org.consulardesk.registry.service.PersonLinks;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
@@ -44,6 +47,7 @@ public final class BondService {
     private final LedgerStore ledgerStore = new LedgerStore();
     private final ClaimStore claims = new ClaimStore();
     private final EvacuationCostStore costs = new EvacuationCostStore();
+    private final PersonLinks links = new PersonLinks();
     private final Ledger ledger;
 
     public BondService(Session session) {
@@ -148,20 +152,22 @@ public final class BondService {
             if (!employers.personExists(tx, worker.personId())) {
                 throw new UserError("error.person.notFound", worker.personId());
             }
-            if (!employers.organisationsOf(tx, worker.personId()).contains(b.organisationId())) {
-                throw new UserError("error.bond.notEmployed", worker.personId(), b.organisationName());
+            // A registration merged into another one stands for that one (ADR 0064).
+            long person = links.current(tx, worker.personId());
+            if (!employers.organisationsOf(tx, person).contains(b.organisationId())) {
+                throw new UserError("error.bond.notEmployed", person, b.organisationName());
             }
-            List<CoveredWorker> current = store.workers(tx, bondId);
-            if (current.stream().anyMatch(w -> w.personId() == worker.personId())) {
-                throw new UserError("error.bond.workerTwice", worker.personId());
+            List<CoveredWorker> current = workers(tx, bondId);
+            if (current.stream().anyMatch(w -> w.personId() == person)) {
+                throw new UserError("error.bond.workerTwice", person);
             }
             if (!b.pooled() && !current.isEmpty()) {
                 throw new UserError("error.bond.perWorkerOne");
             }
-            store.addWorker(tx, bondId, new CoveredWorker(worker.personId(), null, null, title, worker.contractStart(),
+            store.addWorker(tx, bondId, new CoveredWorker(person, null, null, title, worker.contractStart(),
                     worker.contractEnd(), worker.monthlyWage()));
             session.audit().record(tx, AuditEvent.on("BOND_WORKER_ADDED", "bond", bondId, "person_id", "position_title",
-                    "contract_start", "contract_end", "monthly_wage").withDetail("person " + worker.personId()));
+                    "contract_start", "contract_end", "monthly_wage").withDetail("person " + person));
             return null;
         });
         return workers(bondId);
@@ -174,7 +180,13 @@ public final class BondService {
             if (b.state().closed()) {
                 throw new UserError("error.bond.closed", Ledger.Messages.state(b.state()));
             }
-            if (!store.removeWorker(tx, bondId, personId)) {
+            // The worker as listed (the registration that stands for them now) and any registration
+            // merged into it that the bond still names.
+            boolean removed = false;
+            for (long id : links.sameAs(tx, personId)) {
+                removed |= store.removeWorker(tx, bondId, id);
+            }
+            if (!removed) {
                 throw new UserError("error.person.notFound", personId);
             }
             session.audit().record(tx, AuditEvent.on("BOND_WORKER_REMOVED", "bond", bondId, "person_id")
@@ -186,7 +198,17 @@ public final class BondService {
 
     public List<CoveredWorker> workers(long bondId) {
         session.require(Permission.MANAGE_BONDS);
-        return session.database().read(tx -> store.workers(tx, bondId));
+        return session.database().read(tx -> workers(tx, bondId));
+    }
+
+    /** The bond's workers, each shown as the registration that stands for them now (ADR 0064). */
+    private List<CoveredWorker> workers(Tx tx, long bondId) {
+        List<CoveredWorker> stored = store.workers(tx, bondId);
+        Map<Long, PersonRef> refs = links.refs(tx, stored.stream().map(CoveredWorker::personId).toList());
+        return stored.stream().map(w -> {
+            PersonRef r = refs.get(w.personId());
+            return r == null || !r.merged() ? w : w.withPerson(r.currentId(), r.familyName(), r.givenNames());
+        }).toList();
     }
 
     // --- documents
@@ -279,10 +301,13 @@ public final class BondService {
         List<Long> openClaims = claims.ofBond(tx, b.id()).stream().filter(c -> c.status().open()).map(c -> c.id()).toList();
         List<Long> pending = ledgerStore.entries(tx, b.id()).stream().filter(e -> e.status() == EntryStatus.PENDING)
                 .map(LedgerEntry::id).toList();
-        List<Long> covered = new ArrayList<>(store.workers(tx, b.id()).stream().map(CoveredWorker::personId).toList());
+        List<Long> named = new ArrayList<>(store.workers(tx, b.id()).stream().map(CoveredWorker::personId).toList());
         if (b.pooled()) {
-            employers.workers(tx, b.organisationId()).forEach(w -> covered.add(w.personId()));
+            employers.workers(tx, b.organisationId()).forEach(w -> named.add(w.personId()));
         }
+        // Costs may name the worker under a registration merged into, or merged away from, the one the bond names.
+        java.util.Set<Long> covered = new java.util.LinkedHashSet<>();
+        named.forEach(p -> covered.addAll(links.sameAs(tx, p)));
         List<String> openCosts = costs.openCostsOf(tx, covered);
         return new ReleaseCheck(b.id(), o.balance(), openClaims, pending, openCosts);
     }

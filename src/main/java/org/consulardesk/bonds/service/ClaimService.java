@@ -19,6 +19,8 @@ import org.consulardesk.bonds.store.BondStore;
 import org.consulardesk.bonds.store.ClaimStore;
 import org.consulardesk.bonds.store.EmployerStore;
 import org.consulardesk.core.UserError;
+import org.consulardesk.registry.model.PersonRef;
+import org.consulardesk.registry.service.PersonLinks;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
@@ -43,6 +45,7 @@ public final class ClaimService {
     private final ClaimStore store = new ClaimStore();
     private final BondStore bonds = new BondStore();
     private final EmployerStore employers = new EmployerStore();
+    private final PersonLinks links = new PersonLinks();
     private final Ledger ledger;
 
     public ClaimService(Session session) {
@@ -50,7 +53,8 @@ public final class ClaimService {
         this.ledger = new Ledger(session);
     }
 
-    private LocalDate today() {
+    /** The session's date (a trainer's exercise may set its clock): due dates and overdue marks use it. */
+    public LocalDate today() {
         return LocalDate.now(session.clock());
     }
 
@@ -107,8 +111,12 @@ public final class ClaimService {
             if (!b.workerMayDraw()) {
                 throw new UserError("error.claim.workerMayNotDraw");
             }
-            boolean covered = bonds.workers(tx, b.id()).stream().anyMatch(w -> w.personId() == c.personId())
-                    || (b.pooled() && employers.organisationsOf(tx, c.personId()).contains(b.organisationId()));
+            // The worker as the registration that stands for them now; the bond may still name a
+            // registration merged into it (ADR 0064).
+            long person = links.current(tx, c.personId());
+            java.util.Set<Long> same = links.sameAs(tx, person);
+            boolean covered = bonds.workers(tx, b.id()).stream().anyMatch(w -> same.contains(w.personId()))
+                    || (b.pooled() && employers.organisationsOf(tx, person).contains(b.organisationId()));
             if (!covered) {
                 throw new UserError("error.claim.notCovered", c.personId());
             }
@@ -117,7 +125,7 @@ public final class ClaimService {
             if (!uncovered.isEmpty()) {
                 throw new UserError("error.claim.categoryNotCovered", String.join(", ", uncovered));
             }
-            long created = store.insert(tx, new NewClaim(c.bondId(), c.personId(), c.currency(), statement,
+            long created = store.insert(tx, new NewClaim(c.bondId(), person, c.currency(), statement,
                     c.items().stream().map(i -> new ClaimItem(0, i.category(), i.description().strip(),
                             i.amount().setScale(Money.digits(c.currency())), null)).toList()),
                     filed, filed.plusDays(decisionDays(tx)), session.user().username());
@@ -130,23 +138,33 @@ public final class ClaimService {
 
     public Claim get(long id) {
         session.require(Permission.MANAGE_BONDS);
-        return session.database().read(tx -> store.get(tx, id)).orElseThrow(() -> new UserError("error.claim.notFound", id));
+        return session.database().read(tx -> store.get(tx, id).map(c -> current(tx, List.of(c)).get(0)))
+                .orElseThrow(() -> new UserError("error.claim.notFound", id));
+    }
+
+    /** Claims shown with the registration that stands for each worker now (after a merge, ADR 0064). */
+    private List<Claim> current(org.consulardesk.store.Tx tx, List<Claim> claims) {
+        java.util.Map<Long, PersonRef> refs = links.refs(tx, claims.stream().map(Claim::personId).toList());
+        return claims.stream().map(c -> {
+            PersonRef r = refs.get(c.personId());
+            return r == null || !r.merged() ? c : c.withPerson(r.currentId(), r.familyName(), r.givenNames());
+        }).toList();
     }
 
     /** Open claims (waiting for a decision or a payout), earliest decision date first. */
     public List<Claim> queue() {
         session.require(Permission.MANAGE_BONDS);
-        return session.database().read(tx -> store.inStatuses(tx, BondService.openClaimStatuses()));
+        return session.database().read(tx -> current(tx, store.inStatuses(tx, BondService.openClaimStatuses())));
     }
 
     public List<Claim> all() {
         session.require(Permission.MANAGE_BONDS);
-        return session.database().read(store::all);
+        return session.database().read(tx -> current(tx, store.all(tx)));
     }
 
     public List<Claim> ofBond(long bondId) {
         session.require(Permission.MANAGE_BONDS);
-        return session.database().read(tx -> store.ofBond(tx, bondId));
+        return session.database().read(tx -> current(tx, store.ofBond(tx, bondId)));
     }
 
     public BondDocument addEvidence(long claimId, String title, String mediaType, byte[] content) {

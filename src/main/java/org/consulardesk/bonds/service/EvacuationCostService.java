@@ -25,6 +25,7 @@ import org.consulardesk.bonds.store.BondStore;
 import org.consulardesk.bonds.store.EmployerStore;
 import org.consulardesk.bonds.store.EvacuationCostStore;
 import org.consulardesk.core.UserError;
+import org.consulardesk.registry.service.PersonLinks;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
@@ -44,6 +45,7 @@ public final class EvacuationCostService {
     private final EvacuationCostStore store = new EvacuationCostStore();
     private final BondStore bonds = new BondStore();
     private final EmployerStore employers = new EmployerStore();
+    private final PersonLinks links = new PersonLinks();
     private final org.consulardesk.bonds.store.LedgerStore ledgerStore = new org.consulardesk.bonds.store.LedgerStore();
     private final Ledger ledger;
 
@@ -53,6 +55,11 @@ public final class EvacuationCostService {
     }
 
     /** Records a cost and the registrants it moved; its reference (EVC-year-number) is returned with it. */
+    /** The session's date (a trainer's exercise may set its clock): a cost recorded without a date is dated so. */
+    public LocalDate today() {
+        return LocalDate.now(session.clock());
+    }
+
     public EvacuationCost record(CostKind kind, String description, LocalDate incurredOn, Money amount,
                                  List<Long> personIds, String operationRef) {
         session.require(Permission.MANAGE_BONDS);
@@ -74,7 +81,9 @@ public final class EvacuationCostService {
                     throw new UserError("error.person.notFound", p);
                 }
             }
-            long created = store.insert(tx, kind, text, incurredOn, amount, op, persons, session.user().username(), session.now());
+            // Each worker as the registration that stands for them now (ADR 0064), once.
+            List<Long> current = List.copyOf(new LinkedHashSet<>(persons.stream().map(p -> links.current(tx, p)).toList()));
+            long created = store.insert(tx, kind, text, incurredOn, amount, op, current, session.user().username(), session.now());
             session.audit().record(tx, AuditEvent.on("EVACUATION_COST_RECORDED", "evacuation_cost", created, "kind",
                     "amount", "persons").withDetail(amount + ", " + persons.size() + " persons"));
             return created;
@@ -253,10 +262,13 @@ public final class EvacuationCostService {
     /** The bond that pays for a worker's evacuation, if any. */
     private Optional<BondOverview> bondOf(Tx tx, long person) {
         List<Bond> candidates = new ArrayList<>();
-        for (Long id : bonds.bondsCovering(tx, person)) {
-            bonds.get(tx, id).ifPresent(candidates::add);
+        // The bond may name the worker under a registration merged into the one the cost names (ADR 0064).
+        for (long same : links.sameAs(tx, person)) {
+            for (Long id : bonds.bondsCovering(tx, same)) {
+                bonds.get(tx, id).ifPresent(candidates::add);
+            }
         }
-        for (Long org : employers.organisationsOf(tx, person)) {
+        for (Long org : employers.organisationsOf(tx, links.current(tx, person))) {
             bonds.ofOrganisation(tx, org).stream().filter(Bond::pooled).sorted(Comparator.comparing(Bond::id))
                     .forEach(candidates::add);
         }

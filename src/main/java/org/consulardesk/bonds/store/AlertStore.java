@@ -23,8 +23,13 @@ public final class AlertStore {
     public List<BondAlerts.UncoveredWorker> uncoveredWorkers(Tx tx, LocalDate today, int limit) {
         var orgBond = DSL.selectOne().from(BOND).where(BOND.ORGANISATION_ID.eq(EMPLOYMENT.EMPLOYER_ID)
                 .and(BOND.STATE.in(IN_FORCE)));
+        // A bond may name the worker under a registration since merged into this one (ADR 0064).
+        var mergedAway = PERSON.as("merged_away");
         var namedBond = DSL.selectOne().from(BOND_WORKER).join(BOND).on(BOND.ID.eq(BOND_WORKER.BOND_ID))
-                .where(BOND_WORKER.PERSON_ID.eq(EMPLOYMENT.PERSON_ID).and(BOND.STATE.in(IN_FORCE)));
+                .where(BOND_WORKER.PERSON_ID.eq(EMPLOYMENT.PERSON_ID)
+                        .or(BOND_WORKER.PERSON_ID.in(DSL.select(mergedAway.ID).from(mergedAway)
+                                .where(mergedAway.MERGED_INTO.eq(EMPLOYMENT.PERSON_ID)))))
+                .and(BOND.STATE.in(IN_FORCE));
         return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, ORGANISATION.ID, ORGANISATION.LEGAL_NAME)
                 .from(EMPLOYMENT).join(PERSON).on(PERSON.ID.eq(EMPLOYMENT.PERSON_ID))
                 .join(ORGANISATION).on(ORGANISATION.ID.eq(EMPLOYMENT.EMPLOYER_ID))

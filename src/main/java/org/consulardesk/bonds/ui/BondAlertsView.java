@@ -46,6 +46,9 @@ public final class BondAlertsView implements View {
     /** What the last expiry did, shown after the summary until the next one. */
     private String note = "";
 
+    /** The date the alerts were computed for (the session clock); the overdue marks use it. */
+    private LocalDate today = LocalDate.MIN;
+
     public BondAlertsView(BondAlertsService alerts, BondService bonds, BackgroundTasks tasks) {
         this.alerts = alerts;
         this.bonds = bonds;
@@ -90,7 +93,7 @@ public final class BondAlertsView implements View {
         claims.getColumns().add(Ui.column("claims.col.employer", Claim::organisationName, 200));
         claims.getColumns().add(Ui.column("claims.col.status", c -> Ui.text("bonds.claim.status." + c.status().name()), 150));
         claims.getColumns().add(Ui.column("claims.col.due", c -> c.decisionDue().toString()
-                + (c.overdue(LocalDate.now()) ? " " + Ui.text("claims.overdue") : ""), 150));
+                + (c.overdue(today) ? " " + Ui.text("claims.overdue") : ""), 150));
         approvals.setId("alerts-approvals");
         approvals.setPlaceholder(Ui.label("alerts.none"));
         approvals.getColumns().add(Ui.column("bonds.ledger.col.no", e -> Long.toString(e.id()), 60));
@@ -139,6 +142,7 @@ public final class BondAlertsView implements View {
 
     private void show(BondAlerts a) {
         error.setText("");
+        today = a.today(); // the session's date (a trainer's exercise may set it), not the workstation's
         summary.setText(Ui.text("alerts.summary", a.today().toString(), a.total()) + (note.isEmpty() ? "" : " " + note));
         endingTitle.setText(Ui.text("alerts.ending", a.withinDays(), a.endingSoon().size()));
         uncoveredTitle.setText(Ui.text("alerts.uncovered", a.uncoveredWorkers().size()));

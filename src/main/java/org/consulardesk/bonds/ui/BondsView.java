@@ -123,6 +123,8 @@ public final class BondsView implements View {
     private BondOverview shown;
     private BondExportWindow.Opener exporter = BondExportWindow.Opener.NONE;
 
+    private java.util.function.LongConsumer onOpenPerson = id -> { };
+
     public BondsView(BondService bonds, LedgerService ledger, BackgroundTasks tasks, DialogService dialogs, boolean approver) {
         this.bonds = bonds;
         this.ledger = ledger;
@@ -234,6 +236,12 @@ public final class BondsView implements View {
         }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
+    }
+
+    /** What "Open registration" on a worker calls with the person's id (the shell opens the person form). */
+    public BondsView setOnOpenPerson(java.util.function.LongConsumer onOpenPerson) {
+        this.onOpenPerson = onOpenPerson;
+        return this;
     }
 
     public static BondsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
@@ -375,7 +383,16 @@ public final class BondsView implements View {
         Button remove = Ui.button("bonds.worker.remove", e -> removeWorker());
         remove.setId("bonds-worker-remove");
         remove.disableProperty().bind(workerTable.getSelectionModel().selectedItemProperty().isNull());
-        HBox form = new HBox(8, workerPerson, workerTitle, workerStart, workerEnd, workerWage, add, remove);
+        // The worker as listed: after a merge, the registration that stands for them now (ADR 0064).
+        Button open = Ui.button("bonds.worker.open", e -> {
+            CoveredWorker w = workerTable.getSelectionModel().getSelectedItem();
+            if (w != null) {
+                onOpenPerson.accept(w.personId());
+            }
+        });
+        open.setId("bonds-worker-open");
+        open.disableProperty().bind(workerTable.getSelectionModel().selectedItemProperty().isNull());
+        HBox form = new HBox(8, workerPerson, workerTitle, workerStart, workerEnd, workerWage, add, remove, open);
         form.setAlignment(Pos.CENTER_LEFT);
         VBox pane = new VBox(8, workerTable, form);
         pane.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));

@@ -84,12 +84,16 @@ public final class ClaimsView implements View {
     private final TextField receipt = Ui.field("claims.pay.receipt");
     private final TextField rate = Ui.field("claims.pay.rate");
     private Claim shown;
+    /** The session's date, read with each load (never the workstation's clock: exercises set their own). */
+    private LocalDate today;
+    private java.util.function.LongConsumer onOpenPerson = id -> { };
 
     private final TextField decisionDays = new TextField();
 
     public ClaimsView(ClaimService claims, org.consulardesk.bonds.service.BondReports reports, BackgroundTasks tasks,
                       DialogService dialogs, boolean decider) {
         this.claims = claims;
+        this.today = claims.today();
         this.reports = reports;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -124,7 +128,7 @@ public final class ClaimsView implements View {
         table.getColumns().add(Ui.column("claims.col.bond", Claim::bondReference, 150));
         table.getColumns().add(Ui.column("claims.col.status", c -> Ui.text("bonds.claim.status." + c.status().name()), 150));
         table.getColumns().add(Ui.column("claims.col.due", c -> c.decisionDue().toString()
-                + (c.overdue(LocalDate.now()) ? " " + Ui.text("claims.overdue") : ""), 150));
+                + (c.overdue(today) ? " " + Ui.text("claims.overdue") : ""), 150));
         table.getColumns().add(Ui.column("claims.col.claimed", c -> c.claimed().toString(), 110));
         table.getColumns().add(Ui.column("claims.col.approved", c -> c.status() == ClaimStatus.REJECTED
                 || c.decidedBy() != null ? c.approved().toString() : "", 110));
@@ -135,7 +139,7 @@ public final class ClaimsView implements View {
             protected void updateItem(Claim item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove(Styles.OVERDUE);
-                if (!empty && item != null && item.overdue(LocalDate.now())) {
+                if (!empty && item != null && item.overdue(today)) {
                     getStyleClass().add(Styles.OVERDUE);
                 }
             }
@@ -161,6 +165,12 @@ public final class ClaimsView implements View {
         }
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
+    }
+
+    /** What "Open the worker's registration" calls with the person's id (the shell opens the person form). */
+    public ClaimsView setOnOpenPerson(java.util.function.LongConsumer onOpenPerson) {
+        this.onOpenPerson = onOpenPerson;
+        return this;
     }
 
     public static ClaimsView of(Session session, BackgroundTasks tasks, DialogService dialogs) {
@@ -251,8 +261,15 @@ public final class ClaimsView implements View {
         evidence.setId("claims-evidence-add");
         Button letter = Ui.button("claims.letter", e -> letter());
         letter.setId("claims-letter");
+        // The worker as shown: after a merge, the registration that stands for them now (ADR 0064).
+        Button open = Ui.button("claims.openPerson", e -> {
+            if (shown != null) {
+                onOpenPerson.accept(shown.personId());
+            }
+        });
+        open.setId("claims-open-person");
         VBox card = Ui.card(heading, facts, itemsTable, Ui.styled(Styles.MUTED, "claims.items.editHint"), grid,
-                new HBox(8, evidence, letter));
+                new HBox(8, evidence, letter, open));
         card.setSpacing(8);
         return card;
     }
@@ -280,6 +297,7 @@ public final class ClaimsView implements View {
     }
 
     private void load(Long reopen) {
+        today = claims.today();
         boolean all = showAll.isSelected();
         tasks.run(Ui.text("claims.loading"), p -> all ? claims.all() : claims.queue(), list -> {
             queue.setAll(list);
@@ -331,7 +349,7 @@ public final class ClaimsView implements View {
         facts.setText(String.join("\n", lines));
         items.setAll(c.items());
         if (noticeDate.getText() == null || noticeDate.getText().isBlank()) {
-            noticeDate.setText(LocalDate.now().toString());
+            noticeDate.setText(today.toString());
         }
     }
 

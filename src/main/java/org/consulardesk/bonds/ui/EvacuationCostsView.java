@@ -450,7 +450,7 @@ public final class EvacuationCostsView implements View {
         LocalDate day;
         Money money;
         try {
-            day = BondsUi.blank(date) ? LocalDate.now() : BondsUi.date(date);
+            day = BondsUi.blank(date) ? costs.today() : BondsUi.date(date);
             Currency cur = BondsUi.currency(currency);
             BigDecimal value = BondsUi.amount(amount);
             if (!Money.fits(value, cur)) {

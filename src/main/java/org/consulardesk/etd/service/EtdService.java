@@ -20,7 +20,9 @@ import org.consulardesk.etd.model.RegisterQuery;
 import org.consulardesk.etd.model.Sex;
 import org.consulardesk.etd.store.EtdStore;
 import org.consulardesk.etd.store.StockStore;
+import org.consulardesk.registry.model.PersonRef;
 import org.consulardesk.registry.model.Registration;
+import org.consulardesk.registry.service.PersonLinks;
 import org.consulardesk.registry.service.RegistrationService;
 import org.consulardesk.security.model.AuditEvent;
 import org.consulardesk.security.model.Permission;
@@ -39,6 +41,7 @@ public final class EtdService {
     private final Session session;
     private final EtdStore store = new EtdStore();
     private final StockStore stock = new StockStore();
+    private final PersonLinks links = new PersonLinks();
 
     public EtdService(Session session) {
         this.session = session;
@@ -73,8 +76,37 @@ public final class EtdService {
 
     // ---------------------------------------------------------------- applications
 
+    /** The session's date (a trainer's exercise may set its clock): the screen's date defaults use it. */
+    public LocalDate today() {
+        return LocalDate.now(session.clock());
+    }
+
+    /**
+     * The registration an application's registrant id stands for now: the same one, or the one it was
+     * merged into (ADR 0064); empty when no such registration exists.
+     */
+    public Optional<PersonRef> registrant(long personId) {
+        session.require(Permission.ISSUE_ETD);
+        return session.database().read(tx -> Optional.of(links.ref(tx, personId)).filter(r -> r.familyName() != null));
+    }
+
+    /** A new application names the registration that stands for the typed id now. */
+    private EtdApplication current(org.consulardesk.store.Tx tx, EtdApplication a) {
+        if (a.personId() == null) {
+            return a;
+        }
+        long now = links.current(tx, a.personId());
+        return now == a.personId() ? a : new EtdApplication(a.id(), a.version(), now, a.familyName(), a.givenNames(),
+                a.birthDate(), a.sex(), a.placeOfBirth(), a.nationality(), a.reason(), a.previousDocument(), a.policeReport(),
+                a.travelPurpose(), a.route(), a.validDays(), a.feeAmount(), a.feeCurrency(), a.feeWaived(), a.waiverReason(),
+                a.evidence(), a.assessment(), a.status(), a.appliedBy(), a.appliedAt(), a.decidedBy(), a.decidedAt(),
+                a.rejectionReason());
+    }
+
     /** A new application for a registrant, filled from the registry (names, birth, sex, place of birth). */
-    public EtdApplication draftFor(long personId) {
+    public EtdApplication draftFor(long registered) {
+        // A registration merged into another one stands for that one (ADR 0064).
+        long personId = session.database().read(tx -> links.current(tx, registered));
         Registration r = new RegistrationService(session).get(personId);
         EtdApplication d = EtdApplication.draft(settings());
         Sex sex = switch (r.sex()) {
@@ -98,11 +130,12 @@ public final class EtdService {
                 a.evidence(), strip(a.assessment()), ApplicationStatus.SUBMITTED, session.user().username(), session.now(),
                 null, null, null);
         long id = session.database().write(tx -> {
-            long created = store.insert(tx, toStore);
-            List<EtdMatch> found = matches(tx, toStore);
+            EtdApplication stored = current(tx, toStore);
+            long created = store.insert(tx, stored);
+            List<EtdMatch> found = matches(tx, stored);
             AuditEvent event = AuditEvent.on("ETD_APPLIED", "etd_application", created, "names", "birthDate", "reason",
-                    "route", "validity", "fee", "evidence", "assessment").withDetail(toStore.personId() == null ? "walk-in"
-                            : "registrant " + toStore.personId());
+                    "route", "validity", "fee", "evidence", "assessment").withDetail(stored.personId() == null ? "walk-in"
+                            : "registrant " + stored.personId());
             session.audit().record(tx, event);
             if (!found.isEmpty()) {
                 session.audit().record(tx, AuditEvent.on("ETD_MATCHES_FOUND", "etd_application", created)
@@ -211,8 +244,11 @@ public final class EtdService {
     private List<EtdMatch> matches(org.consulardesk.store.Tx tx, EtdApplication a) {
         Map<Long, EtdMatch> found = new LinkedHashMap<>();
         if (a.personId() != null) {
-            for (EtdDocument d : store.documentsOfPerson(tx, a.personId())) {
-                found.putIfAbsent(d.id(), match(d, EtdMatch.Kind.SAME_REGISTRANT));
+            // Earlier ETDs of the same person, also those applied for under a registration merged into it.
+            for (long person : links.sameAs(tx, a.personId())) {
+                for (EtdDocument d : store.documentsOfPerson(tx, person)) {
+                    found.putIfAbsent(d.id(), match(d, EtdMatch.Kind.SAME_REGISTRANT));
+                }
             }
         }
         if (!EtdRules.blank(a.previousDocument())) {
@@ -403,8 +439,9 @@ public final class EtdService {
      * The registrant's photo from the registry, to start the application photo from (the officer may
      * import another); empty when there is none or it is not a JPEG or PNG (e.g. a PDF scan).
      */
-    public Optional<byte[]> registryPhoto(long personId) {
+    public Optional<byte[]> registryPhoto(long registered) {
         session.require(Permission.ISSUE_ETD);
+        long personId = session.database().read(tx -> links.current(tx, registered));
         return new RegistrationService(session).photo(personId).map(RegistrationService.Attachment::content).filter(bytes -> {
             try {
                 PhotoCrop.decode(bytes);

@@ -73,6 +73,9 @@ public final class EtdView implements View {
     private final EtdService etd;
     private final StockService stock;
     private java.util.function.Consumer<String> onExport;
+    private java.util.function.LongConsumer onOpenPerson = id -> { };
+    /** Whom the registry number stands for now: the same registration or the one it was merged into (ADR 0064). */
+    private final Label registrantNow = new Label();
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final boolean canApprove;
@@ -255,7 +258,7 @@ public final class EtdView implements View {
             enteredOnLabel.setVisible(used);
             enteredOnLabel.setManaged(used);
             if (used && enteredOn.getValue() == null) {
-                enteredOn.setValue(java.time.LocalDate.now());
+                enteredOn.setValue(etd.today());
             }
         });
         enteredOn.setVisible(false);
@@ -398,6 +401,33 @@ public final class EtdView implements View {
      * Where the register and lost/stolen buttons lead: the exchange export screen with the profile
      * chosen (signed, encrypted workbook). Without it (no right to export) the buttons stay disabled.
      */
+    /** What "Open registration" calls with the id of the registration that stands for the registrant now. */
+    public void setOnOpenPerson(java.util.function.LongConsumer onOpenPerson) {
+        this.onOpenPerson = onOpenPerson;
+    }
+
+    /** Opens the registrant's registration; one merged into another opens that other one (ADR 0064). */
+    private void openRegistrant() {
+        Long id = personId.getText().isBlank() ? null : parseLong(personId.getText());
+        if (id == null) {
+            return;
+        }
+        tasks.run(Ui.text("etd.loading"), p -> etd.registrant(id), ref -> {
+            showRegistrant(id, ref);
+            ref.ifPresent(r -> onOpenPerson.accept(r.currentId()));
+        }, this::fail);
+    }
+
+    private void showRegistrant(long id, java.util.Optional<org.consulardesk.registry.model.PersonRef> ref) {
+        if (!personId.getText().strip().equals(Long.toString(id))) {
+            return; // typed over meanwhile
+        }
+        registrantNow.setText(ref.map(r -> r.merged()
+                ? Ui.text("etd.form.registrantMerged", r.id(), r.currentId(), r.familyName() + ", " + r.givenNames())
+                : Ui.text("etd.form.registrant", r.currentId(), r.familyName() + ", " + r.givenNames()))
+                .orElse(Ui.text("etd.form.registrantMissing", id)));
+    }
+
     public void setOnExport(java.util.function.Consumer<String> onExport) {
         this.onExport = onExport;
         exportRegister.setDisable(onExport == null);
@@ -479,14 +509,21 @@ public final class EtdView implements View {
 
         Button fill = Ui.button("etd.form.fill", e -> fillFromRegistry());
         fill.setId("etd-form-fill");
-        HBox registrant = row(personId, fill);
+        Button openRegistrant = Ui.button("etd.form.openPerson", e -> openRegistrant());
+        openRegistrant.setId("etd-form-open-person");
+        openRegistrant.disableProperty().bind(personId.textProperty().isEmpty());
+        registrantNow.setId("etd-form-registrant");
+        registrantNow.setWrapText(true);
+        registrantNow.managedProperty().bind(registrantNow.textProperty().isNotEmpty());
+        personId.textProperty().addListener((o, a, b) -> registrantNow.setText(""));
+        HBox registrant = row(personId, fill, openRegistrant);
         HBox.setHgrow(personId, Priority.ALWAYS);
         HBox fee = row(feeAmount, feeCurrency);
         feeCurrency.setPrefColumnCount(4);
 
         GridPane form = Ui.form();
         int r = 0;
-        Ui.row(form, r++, "etd.form.personId", registrant);
+        Ui.row(form, r++, "etd.form.personId", new javafx.scene.layout.VBox(4, registrant, registrantNow));
         Ui.row(form, r++, "etd.form.family", family);
         Ui.row(form, r++, "etd.form.given", given);
         Ui.row(form, r++, "etd.form.birth", birth);
@@ -546,6 +583,10 @@ public final class EtdView implements View {
 
     private void fillForm(EtdApplication a) {
         personId.setText(a.personId() == null ? "" : a.personId().toString());
+        if (a.personId() != null) {
+            long id = a.personId();
+            tasks.run(Ui.text("etd.loading"), p -> etd.registrant(id), ref -> showRegistrant(id, ref), this::fail);
+        }
         family.setText(nz(a.familyName()));
         given.setText(nz(a.givenNames()));
         birth.setText(nz(a.birthDate()));

@@ -21,6 +21,11 @@ public final class HotspotService {
         this.session = session;
     }
 
+    /** The session's date (a trainer's exercise may set its clock): whether a hotspot has expired. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(session.clock());
+    }
+
     public boolean mayEdit() {
         return session.can(Permission.EDIT_HOTSPOTS);
     }

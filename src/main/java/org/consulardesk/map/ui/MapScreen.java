@@ -155,6 +155,7 @@ public final class MapScreen implements View {
         this.onOpenPerson = onOpenPerson;
         registrants = new RegistrantsOverlay(locations, tasks, this::showCard, (zoom, ll) -> goTo(ll[0], ll[1], zoom));
         hotspotLayer = new HotspotsOverlay(this::select);
+        hotspotLayer.setToday(hotspots::today); // the session's date, not the workstation's
         draw.setMapPosition((x, y) -> at(x, y));
         map.setId("map-view");
         map.setFocusTraversable(true);
@@ -423,7 +424,7 @@ public final class MapScreen implements View {
             protected void updateItem(Hotspot h, boolean empty) {
                 super.updateItem(h, empty);
                 setText(empty || h == null ? null : h.name() + " \u2014 " + Ui.text("map.severity." + h.severity().name())
-                        + (HotspotsOverlay.expired(h, java.time.LocalDate.now()) ? " " + Ui.text("map.hotspots.expiredMark") : ""));
+                        + (HotspotsOverlay.expired(h, hotspots.today()) ? " " + Ui.text("map.hotspots.expiredMark") : ""));
             }
         });
         hotspotList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {

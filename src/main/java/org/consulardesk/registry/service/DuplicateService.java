@@ -2,6 +2,7 @@ package org.consulardesk.registry.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.consulardesk.core.UserError;
 import org.consulardesk.registry.model.DuplicateCandidate;
+import org.consulardesk.registry.model.DuplicateCursor;
+import org.consulardesk.registry.model.DuplicatePage;
 import org.consulardesk.registry.model.DuplicateReason;
 import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.store.DuplicateStore;
@@ -29,6 +32,10 @@ public final class DuplicateService {
     /** Below this score a pair is not shown (e.g. twins: same family name and birth date only). */
     static final double MIN_SCORE = 0.3;
     static final int KEY_BATCH = 5_000;
+    /** Index entries read per blocking key and step of the walk. */
+    static final int KEYS_PER_STEP = 5_000;
+    /** The walk stops after this long with what it found, so the screen answers at once (ADR 0065). */
+    static final long TIME_BUDGET_MS = 400;
     /** Each blocking query reads at most this many pairs per candidate asked for. */
     static final int PAIRS_PER_CANDIDATE = 4;
 
@@ -42,41 +49,135 @@ public final class DuplicateService {
         this.session = session;
     }
 
-    /** The most likely duplicate pairs, best first, at most {@code limit}. */
+    /**
+     * The most likely duplicate pairs, best first, at most {@code limit}, from the whole registry:
+     * the walk of {@link #page} run to its end (the command line's report).
+     */
     public List<DuplicateCandidate> candidates(int limit) {
+        DuplicatePage page = page(DuplicateCursor.START, Integer.MAX_VALUE, KEYS_PER_STEP, Long.MAX_VALUE / 4_000_000L);
+        List<DuplicateCandidate> all = page.candidates();
+        return all.size() > limit ? List.copyOf(all.subList(0, Math.max(1, limit))) : all;
+    }
+
+    /**
+     * One stretch of the walk of the three blocking-key indexes in key order, side by side, from
+     * {@code from}: it stops once {@code limit} pairs scored high enough, every index is read to its
+     * end, or {@link #TIME_BUDGET_MS} has passed, so the duplicates screen answers at once at any
+     * size of registry; "Look further" continues from {@link DuplicatePage#next()} (ADR 0065).
+     */
+    public DuplicatePage page(DuplicateCursor from, int limit) {
+        return page(from, limit, KEYS_PER_STEP, TIME_BUDGET_MS);
+    }
+
+    DuplicatePage page(DuplicateCursor from, int limit, int keysPerStep, long budgetMs) {
         session.require(Permission.EDIT_REGISTRY);
         int max = Math.max(1, limit);
         refreshKeys();
+        long deadline = System.nanoTime() + budgetMs * 1_000_000L;
         return session.database().read(tx -> {
-            int cap = max * PAIRS_PER_CANDIDATE;
-            Map<DuplicateStore.Pair, Set<DuplicateReason>> found = new LinkedHashMap<>();
-            store.sameDocument(tx, cap).forEach(p -> found.computeIfAbsent(p, k -> EnumSet.noneOf(DuplicateReason.class))
-                    .add(DuplicateReason.SAME_DOCUMENT));
-            store.samePhone(tx, cap).forEach(p -> found.computeIfAbsent(p, k -> EnumSet.noneOf(DuplicateReason.class))
-                    .add(DuplicateReason.SAME_PHONE));
-            store.sameBirthAndFamilySound(tx, cap).forEach(p -> found.computeIfAbsent(p, k -> EnumSet.noneOf(DuplicateReason.class)));
-            Set<Long> ids = new HashSet<>();
-            found.keySet().forEach(p -> {
-                ids.add(p.low());
-                ids.add(p.high());
-            });
-            Map<Long, Person> persons = store.persons(tx, ids);
-            List<DuplicateCandidate> out = new ArrayList<>();
-            found.forEach((pair, reasons) -> {
-                Person a = persons.get(pair.low());
-                Person b = persons.get(pair.high());
-                if (a == null || b == null) {
-                    return;
+            Map<DuplicateStore.Block, String> position = new EnumMap<>(DuplicateStore.Block.class);
+            putIfOpen(position, DuplicateStore.Block.DOCUMENT, from.document());
+            putIfOpen(position, DuplicateStore.Block.PHONE, from.phone());
+            putIfOpen(position, DuplicateStore.Block.BIRTH_AND_SOUND, from.birth());
+            Map<DuplicateStore.Pair, DuplicateCandidate> found = new LinkedHashMap<>();
+            int steps = 0;
+            walk:
+            while (!position.isEmpty()) {
+                for (DuplicateStore.Block block : List.copyOf(position.keySet())) {
+                    // Checked before every step (a round of three can outlast the budget); one step
+                    // always runs, so Look further always moves on.
+                    if (steps++ > 0 && System.nanoTime() > deadline) {
+                        break walk;
+                    }
+                    List<String> keys = store.keysAfter(tx, block, position.get(block), keysPerStep);
+                    // Equal neighbours share a key. A full step ends on a whole key: the entries equal
+                    // to its last key are left for the next step, which starts at that key again.
+                    Set<String> shared = new java.util.LinkedHashSet<>();
+                    String last = keys.isEmpty() ? null : keys.get(keys.size() - 1);
+                    boolean full = keys.size() == keysPerStep;
+                    for (int i = 1; i < keys.size(); i++) {
+                        if (keys.get(i).equals(keys.get(i - 1)) && !(full && keys.get(i).equals(last))) {
+                            shared.add(keys.get(i));
+                        }
+                    }
+                    if (full) {
+                        String previous = keys.stream().filter(k -> !k.equals(last)).reduce((a, b) -> b).orElse(null);
+                        if (previous == null) {
+                            shared.add(last); // one key fills the whole step: take it now and move past it
+                            position.put(block, last);
+                        } else {
+                            position.put(block, previous);
+                        }
+                    } else {
+                        position.remove(block);
+                    }
+                    score(tx, block, store.pairsOf(tx, block, shared), found);
                 }
-                DuplicateCandidate c = score(a, b, reasons);
-                if (c.score() >= MIN_SCORE) {
-                    out.add(c);
+                if (found.size() >= max || System.nanoTime() > deadline) {
+                    break;
                 }
-            });
+            }
+            List<DuplicateCandidate> out = new ArrayList<>(found.values());
             out.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
                     .thenComparingLong(c -> c.left().id()).thenComparingLong(c -> c.right().id()));
-            return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+            return new DuplicatePage(out, new DuplicateCursor(position.get(DuplicateStore.Block.DOCUMENT),
+                    position.get(DuplicateStore.Block.PHONE), position.get(DuplicateStore.Block.BIRTH_AND_SOUND)));
         });
+    }
+
+    private static void putIfOpen(Map<DuplicateStore.Block, String> position, DuplicateStore.Block block, String at) {
+        if (at != null) {
+            position.put(block, at);
+        }
+    }
+
+    /** Scores newly found pairs; a pair met again through another key is scored again with that reason too. */
+    private void score(org.consulardesk.store.Tx tx, DuplicateStore.Block block, List<DuplicateStore.Pair> pairs,
+                       Map<DuplicateStore.Pair, DuplicateCandidate> found) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        Set<Long> ids = new HashSet<>();
+        pairs.forEach(p -> {
+            ids.add(p.low());
+            ids.add(p.high());
+        });
+        Map<Long, Person> persons = store.persons(tx, ids);
+        for (DuplicateStore.Pair pair : pairs) {
+            Person a = persons.get(pair.low());
+            Person b = persons.get(pair.high());
+            if (a == null || b == null) {
+                continue;
+            }
+            Set<DuplicateReason> reasons = EnumSet.noneOf(DuplicateReason.class);
+            DuplicateCandidate before = found.get(pair);
+            if (before != null) {
+                reasons.addAll(before.reasons());
+            }
+            if (block == DuplicateStore.Block.DOCUMENT) {
+                reasons.add(DuplicateReason.SAME_DOCUMENT);
+            } else if (block == DuplicateStore.Block.PHONE) {
+                reasons.add(DuplicateReason.SAME_PHONE);
+            }
+            if (before != null && before.reasons().containsAll(reasons)) {
+                continue;
+            }
+            DuplicateCandidate c = score(a, b, reasons);
+            if (c.score() >= MIN_SCORE) {
+                found.put(pair, c);
+            } else {
+                found.remove(pair);
+            }
+        }
+    }
+
+    /**
+     * Benchmark only: the blocking self-joins as plain indexed SQL, {@code limit} pairs each at most,
+     * without filters or scoring (the raw counterpart of {@link #candidates}); returns the pairs read.
+     */
+    public int rawPairs(int limit) {
+        session.require(Permission.EDIT_REGISTRY);
+        return session.database().read(tx -> store.rawPairs(tx, limit));
     }
 
     /** Remembers that the two registrations are different people: the pair is not proposed again. */
@@ -116,17 +217,7 @@ public final class DuplicateService {
 
     /** "1984-07-12|PRKR" for a full date of birth, else "-" (no key: partial dates match too many). */
     static String blockingKey(String familyName, String birthDate) {
-        if (birthDate == null || birthDate.length() != 10) {
-            return "-";
-        }
-        String normalised = NameKeys.normalise(familyName);
-        if (normalised.isEmpty()) {
-            return "-";
-        }
-        String first = normalised.split(" ")[0];
-        String sound = NameKeys.phonetic(first);
-        String key = birthDate + "|" + (sound == null ? first : sound);
-        return key.length() > 40 ? key.substring(0, 40) : key;
+        return org.consulardesk.store.DuplicateKeys.of(familyName, birthDate);
     }
 
     static DuplicateCandidate score(Person a, Person b, Set<DuplicateReason> blocks) {

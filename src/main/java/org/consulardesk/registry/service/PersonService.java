@@ -74,6 +74,15 @@ public final class PersonService {
         return session.database().read(tx -> store.page(tx, query, offset, limit));
     }
 
+    /**
+     * For each id: the registration that stands for it now (itself, or the one it was merged into)
+     * with that one's names (ADR 0064).
+     */
+    public java.util.Map<Long, org.consulardesk.registry.model.PersonRef> refs(java.util.Collection<Long> ids) {
+        session.require(Permission.VIEW_REGISTRY);
+        return session.database().read(tx -> new PersonLinks().refs(tx, ids));
+    }
+
     /** The registry list's search (names in any script and order, typos, documents, phones, filters). */
     public SearchService searching() {
         return new SearchService(session);

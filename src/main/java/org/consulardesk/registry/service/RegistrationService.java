@@ -25,6 +25,11 @@ public final class RegistrationService {
         this.session = session;
     }
 
+    /** The session's date (a trainer's exercise may set its clock): consent dates default to it. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(session.clock());
+    }
+
     public Registration get(long id) {
         session.require(Permission.VIEW_REGISTRY);
         return session.database().read(tx -> store.get(tx, id)).orElseThrow(() -> new UserError("error.person.notFound", id));

@@ -80,6 +80,78 @@ public final class DuplicateStore {
                 + NOT_DISMISSED.formatted("p1.id", "p2.id") + " limit ?", limit);
     }
 
+    static final int MAX_PAIRS_PER_STEP = 20_000;
+
+    /** A blocking key and where its index is walked (ADR 0065). */
+    public enum Block {
+        DOCUMENT("travel_document", "search_number", ""),
+        PHONE("contact", "search_value", ""),
+        BIRTH_AND_SOUND("person", "dup_key", "-");
+
+        final String table;
+        final String column;
+        /** The walk starts after this value: empty numbers, and '-' (no full date of birth), block nothing. */
+        final String after;
+
+        Block(String table, String column, String after) {
+            this.table = table;
+            this.column = column;
+            this.after = after;
+        }
+
+        public String start() {
+            return after;
+        }
+    }
+
+    /**
+     * The next {@code limit} values of the key's index after {@code after}, in index order, read from
+     * the index alone (no table row): a duplicate is two equal neighbours.
+     */
+    public List<String> keysAfter(Tx tx, Block block, String after, int limit) {
+        return tx.dsl().fetch("select " + block.column + " from " + block.table + " where " + block.column + " > ?"
+                + " order by " + block.column + " limit ?", after, limit).map(r -> r.get(0, String.class));
+    }
+
+    /** The pairs of active, not dismissed persons that share one of {@code keys} of the block. */
+    public List<Pair> pairsOf(Tx tx, Block block, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        String sql = switch (block) {
+            case DOCUMENT -> "select d1.person_id, d2.person_id from travel_document d1"
+                    + " join travel_document d2 on d2.search_number = d1.search_number and d2.person_id > d1.person_id"
+                    + " join person p1 on p1.id = d1.person_id join person p2 on p2.id = d2.person_id"
+                    + " where d1.search_number in (" + in + ") and coalesce(p1.merged_into, 0) = 0"
+                    + " and coalesce(p2.merged_into, 0) = 0" + NOT_DISMISSED.formatted("d1.person_id", "d2.person_id");
+            case PHONE -> "select c1.person_id, c2.person_id from contact c1"
+                    + " join contact c2 on c2.search_value = c1.search_value and c2.person_id > c1.person_id and c2.kind = 'PHONE'"
+                    + " join person p1 on p1.id = c1.person_id join person p2 on p2.id = c2.person_id"
+                    + " where c1.search_value in (" + in + ") and c1.kind = 'PHONE' and coalesce(p1.merged_into, 0) = 0"
+                    + " and coalesce(p2.merged_into, 0) = 0" + NOT_DISMISSED.formatted("c1.person_id", "c2.person_id");
+            case BIRTH_AND_SOUND -> "select p1.id, p2.id from person p1 join person p2 on p2.dup_key = p1.dup_key and p2.id > p1.id"
+                    + " where p1.dup_key in (" + in + ") and coalesce(p1.merged_into, 0) = 0"
+                    + " and coalesce(p2.merged_into, 0) = 0" + NOT_DISMISSED.formatted("p1.id", "p2.id");
+        };
+        // A key shared by thousands (a placeholder number typed for everyone) is not a duplicate: cap it.
+        return tx.dsl().fetch(sql + " limit " + MAX_PAIRS_PER_STEP, keys.toArray())
+                .map(r -> new Pair(r.get(0, Long.class), r.get(1, Long.class)));
+    }
+
+    /**
+     * The benchmark's raw counterpart: the three blocking self-joins as plain SQL on their indexed
+     * columns, each up to {@code limit} pairs, without the merge, dismissal and scoring filters.
+     */
+    public int rawPairs(Tx tx, int limit) {
+        return pairs(tx, "select d1.person_id, d2.person_id from travel_document d1 join travel_document d2"
+                + " on d2.search_number = d1.search_number and d2.person_id > d1.person_id limit ?", limit).size()
+                + pairs(tx, "select c1.person_id, c2.person_id from contact c1 join contact c2"
+                + " on c2.search_value = c1.search_value and c2.person_id > c1.person_id limit ?", limit).size()
+                + pairs(tx, "select p1.id, p2.id from person p1 join person p2 on p2.dup_key = p1.dup_key and p2.id > p1.id"
+                + " where p1.dup_key <> '-' limit ?", limit).size();
+    }
+
     private static List<Pair> pairs(Tx tx, String sql, int limit) {
         return tx.dsl().fetch(sql, limit).map(r -> new Pair(r.get(0, Long.class), r.get(1, Long.class)));
     }

@@ -27,6 +27,8 @@ import org.consulardesk.registry.model.DuplicateCandidate;
 import org.consulardesk.registry.model.MergeEntry;
 import org.consulardesk.registry.model.Person;
 import org.consulardesk.registry.model.Registration;
+import org.consulardesk.registry.model.DuplicateCursor;
+import org.consulardesk.registry.model.DuplicatePage;
 import org.consulardesk.registry.service.DuplicateService;
 import org.consulardesk.registry.service.MergeService;
 import org.consulardesk.registry.service.RegistrationService;
@@ -55,6 +57,9 @@ public final class DuplicatesView implements View {
     private final Label status = new Label();
     private final Label error = Ui.errorLabel("duplicates-error");
     private MergePane open;
+    /** Where the walk of the blocking keys goes on (ADR 0065); "Look further" continues there. */
+    private DuplicateCursor next = DuplicateCursor.START;
+    private final Button further = Ui.button("duplicates.further", e -> further());
     private long generation;
 
     public DuplicatesView(DuplicateService duplicates, MergeService merges, RegistrationService registrations,
@@ -116,7 +121,9 @@ public final class DuplicatesView implements View {
         Button refresh = Ui.button("duplicates.refresh", e -> load());
         refresh.setId("duplicates-refresh");
         status.setId("duplicates-status");
-        HBox actions = new HBox(8, compare, dismiss, refresh, status);
+        further.setId("duplicates-further");
+        further.setDisable(true);
+        HBox actions = new HBox(8, compare, dismiss, refresh, further, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         mergeTable.setId("duplicates-merges");
@@ -159,14 +166,16 @@ public final class DuplicatesView implements View {
     private void load() {
         long mine = ++generation;
         status.setText(Ui.text("duplicates.loading"));
-        tasks.run(Ui.text("duplicates.loading"), p -> new Loaded(duplicates.candidates(LIMIT), merges.merges(0, 50)), loaded -> {
+        tasks.run(Ui.text("duplicates.loading"), p -> new Loaded(duplicates.page(DuplicateCursor.START, LIMIT), merges.merges(0, 50)), loaded -> {
             if (mine != generation) {
                 return;
             }
             error.setText("");
-            rows.setAll(loaded.candidates());
+            rows.setAll(loaded.page().candidates());
             mergeRows.setAll(loaded.merges());
-            status.setText(Ui.text("duplicates.count", loaded.candidates().size()));
+            next = loaded.page().next();
+            further.setDisable(!loaded.page().more());
+            status.setText(Ui.text(loaded.page().more() ? "duplicates.countMore" : "duplicates.count", rows.size()));
             if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {
                 table.getSelectionModel().select(0);
             }
@@ -176,7 +185,30 @@ public final class DuplicatesView implements View {
         });
     }
 
-    private record Loaded(List<DuplicateCandidate> candidates, List<MergeEntry> merges) {
+    private record Loaded(DuplicatePage page, List<MergeEntry> merges) {
+    }
+
+    /** Continues the walk where it stopped and adds what it finds below the pairs listed. */
+    private void further() {
+        long mine = ++generation;
+        DuplicateCursor from = next;
+        further.setDisable(true);
+        status.setText(Ui.text("duplicates.loading"));
+        tasks.run(Ui.text("duplicates.loading"), p -> duplicates.page(from, LIMIT), page -> {
+            if (mine != generation) {
+                return;
+            }
+            error.setText("");
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            rows.forEach(c -> listed.add(c.left().id() + "/" + c.right().id()));
+            page.candidates().stream().filter(c -> listed.add(c.left().id() + "/" + c.right().id())).forEach(rows::add);
+            next = page.next();
+            further.setDisable(!page.more());
+            status.setText(Ui.text(page.more() ? "duplicates.countMore" : "duplicates.count", rows.size()));
+        }, failure -> {
+            status.setText("");
+            error.setText(Ui.describe(failure));
+        });
     }
 
     private record Pair(Registration left, Registration right) {

@@ -252,8 +252,9 @@ public final class PersonFormViewModel {
         row.withdrawnOn.set(today());
     }
 
-    private static LocalDate today() {
-        return LocalDate.now();
+    /** The session's date (a trainer's exercise may set its clock), not the workstation's. */
+    private LocalDate today() {
+        return service.today();
     }
 
     /** Saves in the background; the service checks everything again and refuses an outdated version. */

@@ -21,6 +21,8 @@ import org.consulardesk.registry.model.ContactKind;
 import org.consulardesk.registry.model.ContactMethod;
 import org.consulardesk.registry.model.DocumentType;
 import org.consulardesk.registry.model.DuplicateCandidate;
+import org.consulardesk.registry.model.DuplicateCursor;
+import org.consulardesk.registry.model.DuplicatePage;
 import org.consulardesk.registry.model.DuplicateReason;
 import org.consulardesk.registry.model.Household;
 import org.consulardesk.registry.model.HouseholdRelationship;
@@ -160,6 +162,50 @@ class MergeServiceTest {
             assertThat(a.action()).isEqualTo("DUPLICATE_DISMISSED");
             assertThat(a.detail()).doesNotContain("Kamau", "Brian", "254");
         });
+    }
+
+    @Test
+    void theWalkOfTheKeyIndexesFindsTheSamePairsInSmallStepsAndPageByPage() {
+        asHead(this::fixture);
+        asHead(s -> {
+            RegistrationService r = new RegistrationService(s);
+            r.save(person("Mohamed", "Fatuma", "1979-06-30", null, null, "Nairobi", List.of(), List.of()));
+            r.save(person("Muhammad", "Fatma", "1979-06-30", null, null, "Garissa", List.of(), List.of()));
+            return null;
+        });
+        List<DuplicateCandidate> all = candidates();
+        assertThat(all).hasSize(3);
+        // Steps of two index entries: every step boundary falls inside or next to a shared key.
+        DuplicatePage small = asHead(s -> new DuplicateService(s).page(DuplicateCursor.START, 50, 2, 60_000));
+        assertThat(small.candidates()).isEqualTo(all);
+        assertThat(small.more()).isFalse();
+        // One pair a page: "Look further" goes on from the cursor until every index is read.
+        List<DuplicateCandidate> paged = new java.util.ArrayList<>();
+        DuplicateCursor at = DuplicateCursor.START;
+        for (int i = 0; i < 20 && !at.finished(); i++) {
+            DuplicateCursor from = at;
+            DuplicatePage page = asHead(s -> new DuplicateService(s).page(from, 1, 2, 60_000));
+            paged.addAll(page.candidates());
+            at = page.next();
+        }
+        // With no time at all each call still takes one step, so Look further always gets to the end.
+        DuplicateCursor step = DuplicateCursor.START;
+        java.util.Set<String> stepped = new java.util.HashSet<>();
+        for (int i = 0; i < 100 && !step.finished(); i++) {
+            DuplicateCursor from = step;
+            DuplicatePage page = asHead(s -> {
+                DuplicateService d = new DuplicateService(s);
+                return d.page(from, 50, 2, 0);
+            });
+            page.candidates().forEach(c -> stepped.add(c.left().id() + "/" + c.right().id()));
+            step = page.next();
+        }
+        assertThat(step.finished()).isTrue();
+        assertThat(stepped).containsExactlyInAnyOrderElementsOf(all.stream().map(c -> c.left().id() + "/" + c.right().id()).toList());
+        assertThat(at.finished()).isTrue();
+        // A pair sharing two keys may come again on a later page through its other key (the screen lists it once).
+        assertThat(paged.stream().map(c -> c.left().id() + "/" + c.right().id()).distinct())
+                .containsExactlyInAnyOrderElementsOf(all.stream().map(c -> c.left().id() + "/" + c.right().id()).toList());
     }
 
     @Test

@@ -96,13 +96,14 @@ public final class InsideService {
             level++;
         }
         List<Long> boundaryIds = new ArrayList<>();
-        for (LocatedPoint p : locations.pointsInFineCells(crossingFine)) {
+        List<LocatedPoint> tested = locations.pointsInFineCells(crossingFine);
+        for (LocatedPoint p : tested) {
             if (geometry.contains(p.latitude(), p.longitude())) {
                 boundaryIds.add(p.id());
             }
         }
         boundaryIds.sort(null);
-        return new InsideCover(count + boundaryIds.size(), inside, boundaryIds);
+        return new InsideCover(count + boundaryIds.size(), inside, boundaryIds, crossingFine, tested.size());
     }
 
     /**
@@ -192,9 +193,12 @@ public final class InsideService {
         if (!batch.isEmpty()) {
             add.accept(locations.breakdownOfFineCells(batch));
         }
-        List<Long> ids = cover.boundaryIds();
-        for (int i = 0; i < ids.size(); i += BATCH) {
-            add.accept(locations.breakdownOfIds(ids.subList(i, Math.min(ids.size(), i + BATCH))));
+        // Registrants of the cells across the outline: read by cell from the covering index (ADR 0062), kept
+        // when the count found them inside.
+        Set<Long> boundary = new HashSet<>(cover.boundaryIds());
+        List<Long> crossing = cover.boundaryCells();
+        for (int i = 0; i < crossing.size() && !boundary.isEmpty(); i += BATCH) {
+            add.accept(locations.breakdownOfFineCells(crossing.subList(i, Math.min(crossing.size(), i + BATCH)), boundary::contains));
         }
         return new InsideBreakdown(byCode, vulnerableAndAlone[0], households.size(), vulnerableAndAlone[1]);
     }

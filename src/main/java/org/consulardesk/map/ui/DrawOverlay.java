@@ -23,6 +23,8 @@ final class DrawOverlay extends OverlayLayer {
     private LatLon circleCentre;
     private double circleRadius;
     private boolean editable;
+    /** A finished area not yet saved: drawn closed and filled, without draggable handles. */
+    private boolean closed;
     private Consumer<List<LatLon>> onEdited = p -> { };
     private java.util.function.BiFunction<Double, Double, LatLon> toMap;
 
@@ -47,6 +49,7 @@ final class DrawOverlay extends OverlayLayer {
         points.clear();
         circleCentre = null;
         editable = false;
+        closed = false;
         rebuildHandles();
         changed();
     }
@@ -65,6 +68,21 @@ final class DrawOverlay extends OverlayLayer {
         circleCentre = centre;
         circleRadius = radiusMetres;
         changed();
+    }
+
+    /** Shows a finished polygon (not yet saved) closed and filled, its vertices marked. */
+    void showFinished(List<LatLon> ring) {
+        points.clear();
+        points.addAll(ring.size() > 1 && ring.get(0).equals(ring.get(ring.size() - 1)) ? ring.subList(0, ring.size() - 1) : ring);
+        editable = false;
+        closed = true;
+        rebuildHandles();
+        changed();
+    }
+
+    /** Whether the outline is drawn closed (a finished or edited polygon) rather than as the open line of one being drawn. */
+    boolean isClosed() {
+        return !shape.getPoints().isEmpty() && line.getPoints().isEmpty();
     }
 
     /** Shows a polygon with draggable vertices; {@code onEdited} receives the new ring after each drag. */
@@ -124,7 +142,7 @@ final class DrawOverlay extends OverlayLayer {
             handles.get(i / 2).setCenterX(p.getX());
             handles.get(i / 2).setCenterY(p.getY());
         }
-        if (editable) {
+        if (editable || closed) {
             shape.getPoints().setAll(xy);
             line.getPoints().clear();
         } else {

@@ -473,6 +473,8 @@ public final class MapScreen implements View {
         Ui.row(form, 4, "map.hotspot.validTo", validTo);
         Ui.row(form, 5, "map.hotspot.source", source);
         Ui.row(form, 6, "map.hotspot.notes", notes);
+        // The side panel is narrow: labels as wide as their text, so the fields get the rest (a name reads whole).
+        form.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMinWidth(Region.USE_PREF_SIZE));
         details.getChildren().setAll(form, new FlowPane(6, 6, save, editVertices, delete));
         details.setId("map-hotspot-details");
         details.setVisible(false);
@@ -739,7 +741,7 @@ public final class MapScreen implements View {
         if (area.isCircle()) {
             draw.setCircle(area.centre(), area.radiusMetres());
         } else {
-            area.polygons().get(0).get(0).forEach(draw::addPoint);
+            draw.showFinished(area.polygons().get(0).get(0));
         }
     }
 
@@ -857,7 +859,7 @@ public final class MapScreen implements View {
     private void showBreakdown(InsideBreakdown b) {
         List<String> parts = new ArrayList<>();
         parts.add(Ui.text("map.inside.households", b.households(), b.withoutHousehold()));
-        parts.add(Ui.text("map.inside.vulnerable", b.vulnerable()));
+        parts.add(b.vulnerable() == 0 ? Ui.text("map.inside.vulnerableNone") : Ui.text("map.inside.vulnerable", b.vulnerable()));
         for (Map.Entry<String, Integer> e : b.byVulnerability().entrySet()) {
             parts.add("  \u2022 " + Ui.text("registry.vulnerability." + e.getKey()) + ": " + e.getValue());
         }
@@ -982,6 +984,11 @@ public final class MapScreen implements View {
     public void deactivate() {
         settle.stop();
         cancelDrawing();
+    }
+
+    /** For tests: what is being drawn. */
+    DrawOverlay drawLayer() {
+        return draw;
     }
 
     /** For tests: the hotspots layer. */

@@ -7,6 +7,8 @@ import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -20,6 +22,8 @@ import org.consulardesk.map.service.PostsService;
 public final class PostsOverlay extends OverlayLayer implements MapOverlay {
     static final Color OWN = Color.web("#1d4ed8");
     static final Color OTHER = Color.web("#0f766e");
+    /** Length of the stem between the post's point and its marker (pixels). */
+    static final double STEM = 9;
 
     private final PostsService posts;
     private final BackgroundTasks tasks;
@@ -70,24 +74,27 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
         for (ConsularPost p : shown) {
             Color c = p.own() ? OWN : OTHER;
             double s = p.own() ? 14 : 11;
-            Rectangle mark = new Rectangle(-s / 2, -s / 2, s, s);
+            // A pin: the basemap writes a place's name right of its dot, and a post usually sits at its city's
+            // dot, so the marker stands on a short stem above the point and the name centred above the marker;
+            // only the stem's foot touches the point, and the city's name stays readable beside it.
+            double half = s / Math.sqrt(2);
+            double centre = -(STEM + half);
+            Line stem = new Line(0, 0, 0, -STEM);
+            stem.setStroke(c);
+            stem.setStrokeWidth(2);
+            Circle foot = new Circle(0, 0, 2.5, c);
+            foot.setStroke(Color.WHITE);
+            foot.setStrokeWidth(1);
+            Rectangle mark = new Rectangle(-s / 2, centre - s / 2, s, s);
             mark.setRotate(45);
             mark.setFill(c);
             mark.setStroke(Color.WHITE);
             mark.setStrokeWidth(2);
-            Text name = new Text(p.name());
-            name.setFont(Font.font("System", FontWeight.BOLD, 11));
-            name.setFill(c.darker());
+            Text name = label(p.name(), c, centre - half - 4);
             name.setStroke(Color.WHITE);
             name.setStrokeWidth(3);
-            name.setTextOrigin(VPos.CENTER);
-            name.setX(s / 2 + 5);
-            Text fill = new Text(p.name());
-            fill.setFont(name.getFont());
-            fill.setFill(c.darker());
-            fill.setTextOrigin(VPos.CENTER);
-            fill.setX(s / 2 + 5);
-            Group g = new Group(mark, name, fill);
+            Text fill = label(p.name(), c, centre - half - 4);
+            Group g = new Group(stem, foot, mark, name, fill);
             g.setUserData(new double[] {p.latitude(), p.longitude()});
             g.getStyleClass().add("map-post");
             g.setAccessibleText(Ui.text(p.own() ? "map.post.ownAccessible" : "map.post.accessible", p.name()));
@@ -95,6 +102,16 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
             getChildren().add(g);
         }
         changed();
+    }
+
+    private static Text label(String text, Color colour, double bottom) {
+        Text t = new Text(text);
+        t.setFont(Font.font("System", FontWeight.BOLD, 11));
+        t.setFill(colour.darker());
+        t.setTextOrigin(VPos.BOTTOM);
+        t.setX(-t.getLayoutBounds().getWidth() / 2);
+        t.setY(bottom);
+        return t;
     }
 
     @Override

@@ -146,13 +146,13 @@ public final class LocationService {
     /** Vulnerabilities and households of the registrants of these fine cells (about 1,000 cells a call at most). */
     public PlaceBreakdown breakdownOfFineCells(Collection<Long> geoCells) {
         session.require(Permission.VIEW_REGISTRY);
-        return session.database().read(tx -> store.breakdownOfFineCells(tx, geoCells));
+        return session.database().read(tx -> store.breakdownOfFineCells(tx, geoCells, null));
     }
 
-    /** Vulnerabilities and households of these registrants (about 1,000 a call at most). */
-    public PlaceBreakdown breakdownOfIds(Collection<Long> personIds) {
+    /** The same for the registrants of these fine cells that {@code keep} accepts (by id). */
+    public PlaceBreakdown breakdownOfFineCells(Collection<Long> geoCells, java.util.function.LongPredicate keep) {
         session.require(Permission.VIEW_REGISTRY);
-        return session.database().read(tx -> store.breakdownOfIds(tx, personIds));
+        return session.database().read(tx -> store.breakdownOfFineCells(tx, geoCells, keep));
     }
 
     /** Cells (row, column) as runs of nearby columns in one row: {row, from, to}. */

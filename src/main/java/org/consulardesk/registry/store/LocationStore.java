@@ -159,17 +159,26 @@ public final class LocationStore {
         return out;
     }
 
-    /** Ids and points of the registrants in these fine cells ({@code geo_cell} values), through the cell index. */
+    /**
+     * Ids and points of the registrants in these fine cells ({@code geo_cell} values), read from the index
+     * {@code person_cell_points} alone (V18, ADR 0062): it holds the cell, the merge mark and the point, so
+     * no person row is read.
+     */
     public List<LocatedPoint> pointsInFineCells(Tx tx, Collection<Long> geoCells) {
         List<LocatedPoint> out = new ArrayList<>();
         List<Long> all = new ArrayList<>(geoCells);
         for (int i = 0; i < all.size(); i += 1000) {
-            List<Long> batch = all.subList(i, Math.min(all.size(), i + 1000));
-            out.addAll(tx.dsl().select(PERSON.ID, PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON)
-                    .where(PERSON.GEO_CELL.in(batch).and(ActivePersons.only()))
+            out.addAll(pointsInFineCellsQuery(tx.dsl(), all.subList(i, Math.min(all.size(), i + 1000)))
                     .fetch(r -> new LocatedPoint(r.value1(), r.value2(), r.value3())));
         }
         return out;
+    }
+
+    /** The statement of {@link #pointsInFineCells} for one batch (public so a test can check its plan). */
+    public static org.jooq.Select<org.jooq.Record3<Long, Double, Double>> pointsInFineCellsQuery(org.jooq.DSLContext dsl,
+            Collection<Long> geoCells) {
+        return dsl.select(PERSON.ID, PERSON.LATITUDE, PERSON.LONGITUDE).from(PERSON)
+                .where(PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()));
     }
 
     /**
@@ -186,37 +195,53 @@ public final class LocationStore {
                         PurposeOfStay.valueOf(r.get(PERSON.PURPOSE))));
     }
 
-    /** Breakdown of the registrants of these fine cells (at most about 1,000 cells a call). */
-    public PlaceBreakdown breakdownOfFineCells(Tx tx, Collection<Long> geoCells) {
-        return breakdown(tx, PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()));
+    /**
+     * Breakdown of the registrants of these fine cells (at most about 1,000 cells a call), or of those of
+     * them {@code keep} accepts (null: all), read from the covering index {@code person_cell_points} and
+     * the primary key of {@code vulnerability} (ADR 0062): no person row is read. Households of all the
+     * cells' registrants come grouped (one row per household, one for those on their own).
+     */
+    public PlaceBreakdown breakdownOfFineCells(Tx tx, Collection<Long> geoCells, java.util.function.LongPredicate keep) {
+        return breakdown(tx, PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()), keep);
     }
 
-    /** Breakdown of these registrants (at most about 1,000 ids a call). */
-    public PlaceBreakdown breakdownOfIds(Tx tx, Collection<Long> ids) {
-        return breakdown(tx, PERSON.ID.in(ids).and(ActivePersons.only()));
-    }
-
-    private static PlaceBreakdown breakdown(Tx tx, Condition persons) {
+    private static PlaceBreakdown breakdown(Tx tx, Condition persons, java.util.function.LongPredicate keep) {
         var dsl = tx.dsl();
         Map<String, java.util.Set<Long>> byCode = new java.util.TreeMap<>();
         java.util.Set<Long> vulnerable = new java.util.HashSet<>();
         dsl.select(VULNERABILITY.PERSON_ID, VULNERABILITY.CODE).from(PERSON).join(VULNERABILITY)
                 .on(VULNERABILITY.PERSON_ID.eq(PERSON.ID)).where(persons).forEach(r -> {
-                    byCode.computeIfAbsent(r.value2(), k -> new java.util.HashSet<>()).add(r.value1());
-                    vulnerable.add(r.value1());
+                    if (keep == null || keep.test(r.value1())) {
+                        byCode.computeIfAbsent(r.value2(), k -> new java.util.HashSet<>()).add(r.value1());
+                        vulnerable.add(r.value1());
+                    }
                 });
         int alone = 0;
-        java.util.Set<Long> households = new java.util.HashSet<>();
-        for (Long household : dsl.select(PERSON.HOUSEHOLD_ID).from(PERSON).where(persons).fetch(PERSON.HOUSEHOLD_ID)) {
-            if (household == null) {
-                alone++;
-            } else {
-                households.add(household);
+        List<Long> households = new ArrayList<>();
+        if (keep == null) {
+            for (var r : dsl.select(PERSON.HOUSEHOLD_ID, DSL.count()).from(PERSON).where(persons).groupBy(PERSON.HOUSEHOLD_ID)) {
+                if (r.value1() == null) {
+                    alone += r.value2();
+                } else {
+                    households.add(r.value1());
+                }
+            }
+        } else {
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (var r : dsl.select(PERSON.ID, PERSON.HOUSEHOLD_ID).from(PERSON).where(persons)) {
+                if (!keep.test(r.value1())) {
+                    continue;
+                }
+                if (r.value2() == null) {
+                    alone++;
+                } else if (seen.add(r.value2())) {
+                    households.add(r.value2());
+                }
             }
         }
         Map<String, Integer> counts = new java.util.TreeMap<>();
         byCode.forEach((code, ids) -> counts.put(code, ids.size()));
-        return new PlaceBreakdown(counts, vulnerable.size(), alone, List.copyOf(households));
+        return new PlaceBreakdown(counts, vulnerable.size(), alone, households);
     }
 
     /** Ids and points only (read from the location index, no row lookups for names). */

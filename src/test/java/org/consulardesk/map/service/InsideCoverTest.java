@@ -186,6 +186,8 @@ class InsideCoverTest {
                 }
             }
             assertThat(cover.count()).isEqualTo(ids.size()).isPositive();
+            assertThat(cover.boundaryIds()).as("registrants at the outline, read by cell and kept by id").isNotEmpty();
+            assertThat(cover.boundaryCells()).isNotEmpty();
             assertThat(b.byVulnerability()).isEqualTo(byCode);
             assertThat(b.vulnerable()).isEqualTo(vulnerable);
             assertThat(b.withoutHousehold()).isEqualTo(alone);

@@ -132,6 +132,7 @@ class MapScreenTest extends FxRobot {
         clickOn("#map-draw-finish");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.errors).isEmpty();
+        assertThat(screen.drawLayer().isClosed()).as("the finished area is drawn closed, not as an open line").isTrue();
 
         clickOn("#map-hotspot-name").write("Uhuru Park protest");
         clickOn(reveal("#map-hotspot-save"));
@@ -209,6 +210,27 @@ class MapScreenTest extends FxRobot {
             assertThat(p.name()).isEqualTo(TestRegistries.POST_NAME);
             assertThat(p.latitude()).isCloseTo(-1.28, org.assertj.core.api.Assertions.within(0.1));
         });
+        // The post stands on a stem above its point with its name above it: nothing is drawn where the basemap
+        // writes a place's name, right of the place's dot, and the name is centred on the marker.
+        FxWait.waitFor(() -> !posts.getChildrenUnmodifiable().isEmpty());
+        javafx.scene.Group drawn = (javafx.scene.Group) posts.getChildrenUnmodifiable().get(0);
+        javafx.geometry.BoundingBox cityName = new javafx.geometry.BoundingBox(4, -7, 300, 14);
+        javafx.geometry.Bounds mark = null;
+        for (javafx.scene.Node n : drawn.getChildren()) {
+            assertThat(n.getBoundsInParent().intersects(cityName)).as("%s clear of a city name right of the point", n).isFalse();
+            if (n instanceof javafx.scene.shape.Rectangle) {
+                mark = n.getBoundsInParent();
+            }
+        }
+        assertThat(mark).isNotNull();
+        for (javafx.scene.Node label : drawn.getChildren()) {
+            if (label instanceof javafx.scene.text.Text) {
+                javafx.geometry.Bounds b = label.getBoundsInParent();
+                assertThat(b.getMaxY()).as("name above the marker").isLessThanOrEqualTo(mark.getMinY() + 1);
+                assertThat((b.getMinX() + b.getMaxX()) / 2).as("name centred on the marker").isCloseTo(0,
+                        org.assertj.core.api.Assertions.within(2.0));
+            }
+        }
         clickOn(reveal("#map-toggle-map-layer-posts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(posts.isVisible()).isFalse();

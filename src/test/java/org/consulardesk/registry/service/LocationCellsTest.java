@@ -159,4 +159,15 @@ class LocationCellsTest {
         Map<Long, Integer> recount = head.database().read(tx -> new LocationStore().countsByFineCell(tx));
         assertThat(recount).containsExactly(Map.entry(cell, 1));
     }
+
+    @Test
+    void pointsOfFineCellsAreReadFromTheCoveringIndexAlone() {
+        long cell = GeoGrid.fineCell(-1.2921, 36.8219);
+        registrations.save(person("Alpha", at(-1.2921, 36.8219)));
+        assertThat(locations.pointsInFineCells(List.of(cell))).singleElement()
+                .satisfies(p -> assertThat(p.latitude()).isEqualTo(-1.2921));
+        // The index holds cell, merge mark and point (V18): "who is inside" reads no person row at the outline.
+        String plan = head.database().read(tx -> tx.dsl().explain(LocationStore.pointsInFineCellsQuery(tx.dsl(), List.of(cell))).plan());
+        assertThat(plan).contains("PERSON_CELL_POINTS");
+    }
 }

@@ -161,7 +161,7 @@ public final class LocationStore {
 
     /**
      * Ids and points of the registrants in these fine cells ({@code geo_cell} values), read from the index
-     * {@code person_cell_points} alone (V18, ADR 0062): it holds the cell, the merge mark and the point, so
+     * {@code person_cell_points} alone (V20, ADR 0062): it holds the cell, the merge mark and the point, so
      * no person row is read.
      */
     public List<LocatedPoint> pointsInFineCells(Tx tx, Collection<Long> geoCells) {

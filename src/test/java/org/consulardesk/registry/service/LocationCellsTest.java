@@ -166,7 +166,7 @@ class LocationCellsTest {
         registrations.save(person("Alpha", at(-1.2921, 36.8219)));
         assertThat(locations.pointsInFineCells(List.of(cell))).singleElement()
                 .satisfies(p -> assertThat(p.latitude()).isEqualTo(-1.2921));
-        // The index holds cell, merge mark and point (V18): "who is inside" reads no person row at the outline.
+        // The index holds cell, merge mark and point (V20): "who is inside" reads no person row at the outline.
         String plan = head.database().read(tx -> tx.dsl().explain(LocationStore.pointsInFineCellsQuery(tx.dsl(), List.of(cell))).plan());
         assertThat(plan).contains("PERSON_CELL_POINTS");
     }

@@ -3,7 +3,7 @@ package org.consulardesk.registry.service;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -139,7 +139,7 @@ public final class SearchService {
         boolean filtered = SearchStore.hasFilters(q);
         List<FuzzyMatch> wanted = filtered ? matches
                 : matches.subList(Math.min(skip, matches.size()), Math.min(skip + limit, matches.size()));
-        Map<Long, PersonHit> rows = new java.util.HashMap<>();
+        Map<Long, PersonHit> rows = new HashMap<>();
         ranked.hits(tx, wanted.stream().map(FuzzyMatch::id).toList(), q).forEach(h -> rows.put(h.id(), h));
         List<PersonHit> inOrder = wanted.stream().filter(m -> rows.containsKey(m.id()))
                 .map(m -> withScore(rows.get(m.id()), m.score())).toList();

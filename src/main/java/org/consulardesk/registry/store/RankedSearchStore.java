@@ -6,6 +6,7 @@ import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class RankedSearchStore {
         }
         List<Plan> candidates = new ArrayList<>();
         List<Integer> keyWords = longestFirst(words);
-        java.util.Collections.reverse(keyWords);
+        Collections.reverse(keyWords); // shortest key word first: the largest share of its range holds it
         for (int j : keyWords) {
             for (int i : longestFirst(words)) {
                 String key = NamePairs.key(words.get(j));

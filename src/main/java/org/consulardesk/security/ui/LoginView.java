@@ -49,7 +49,10 @@ public final class LoginView implements View {
         back.disableProperty().bind(vm.busy.or(vm.phase.isEqualTo(Phase.UPGRADED)));
         Hyperlink recover = new Hyperlink(Ui.text("login.recover"));
         recover.setId("login-recover");
-        recover.setOnAction(e -> onRecover.run());
+        recover.setOnAction(e -> {
+            vm.cancelUpgrade(); // an upgrade asked about and not started closes the file and wipes the key
+            onRecover.run();
+        });
         recover.disableProperty().bind(back.disableProperty());
 
         GridPane form = Ui.form();

@@ -11,6 +11,19 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
  * millions of persons one transaction would keep an undo log H2 walks again and again.
  */
 abstract class BaseBatchedMigration extends BaseJavaMigration {
+    private BatchProgress progress = (done, total) -> { };
+
+    /** Where the migration reports each committed batch (the sign-in screen's upgrade progress). */
+    BaseBatchedMigration reportTo(BatchProgress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /** Called after each committed batch: person ids up to {@code done} of {@code total} are through. */
+    final void batchDone(long done, long total) {
+        progress.batch(Math.min(done, total), total);
+    }
+
     @Override
     public final boolean canExecuteInTransaction() {
         return false;

@@ -5,12 +5,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Hashes;
+import org.consulardesk.store.model.UpgradeListener;
+import org.consulardesk.store.model.UpgradeStep;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Event;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -36,6 +44,24 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if absent) the encrypted database in {@code dir} and applies pending migrations. */
     public static Database open(Path dir, byte[] dataKey) {
+        return open(dir, dataKey, UpgradeListener.NONE);
+    }
+
+    /**
+     * Opens the database and applies pending migrations, telling {@code listener} how the upgrade
+     * goes (nothing when the schema is current).
+     */
+    public static Database open(Path dir, byte[] dataKey, UpgradeListener listener) {
+        try (Opening opening = connect(dir, dataKey)) {
+            return opening.migrate(listener);
+        }
+    }
+
+    /**
+     * Opens the file without migrating it yet, so the caller can first learn (and say) what an
+     * upgrade would do: {@link Opening#pending()}, then {@link Opening#migrate}.
+     */
+    public static Opening connect(Path dir, byte[] dataKey) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(dir), DB_USER, passwords(dataKey));
         pool.setMaxConnections(8);
         try (Connection probe = pool.getConnection()) {
@@ -44,17 +70,177 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new UserError(e, openErrorKey(e), dir.toString());
         }
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new V15_1__Search_words_backfill(), new V17_1__Search_word_pairs_backfill(),
-                            new V19__Duplicate_keys_backfill()).load().migrate();
-            // A bulk load interrupted before it rebuilt its indexes is repaired here.
-            DeferredIndexes.restore(DSL.using(pool, SQLDialect.H2, settings()));
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw new UserError(e, "error.database.migrate", dir.toString());
+        return new Opening(dir, pool);
+    }
+
+    /** An open database file whose migrations have not run yet; closing it without migrating closes the file. */
+    public static final class Opening implements AutoCloseable {
+        private final Path dir;
+        private final JdbcConnectionPool pool;
+        private boolean handedOver;
+
+        private Opening(Path dir, JdbcConnectionPool pool) {
+            this.dir = dir;
+            this.pool = pool;
         }
-        return new Database(pool);
+
+        /** The migrations an upgrade would apply, in order; empty when the schema is current or the file is new. */
+        public List<UpgradeStep> pending() {
+            if (isNew()) {
+                return List.of();
+            }
+            try {
+                return steps(flyway((done, total) -> { }, null, null).info().pending());
+            } catch (RuntimeException e) {
+                throw new UserError(e, "error.database.migrate", dir.toString());
+            }
+        }
+
+        /** Applies the pending migrations and returns the database; the file stays open on success only. */
+        public Database migrate(UpgradeListener listener) {
+            return migrate(listener, null);
+        }
+
+        /** {@code target}: migrate only up to that version (tests build registries of older versions). */
+        Database migrate(UpgradeListener listener, String target) {
+            Progress progress = new Progress(isNew() ? UpgradeListener.NONE : listener);
+            try {
+                forgetFailedBackfills(pool);
+                Flyway flyway = flyway(progress, progress, target);
+                progress.steps = steps(flyway.info().pending());
+                if (!progress.steps.isEmpty()) {
+                    progress.listener.started(progress.steps);
+                }
+                flyway.migrate();
+                // A bulk load interrupted before it rebuilt its indexes is repaired here.
+                DeferredIndexes.restore(DSL.using(pool, SQLDialect.H2, settings()));
+                if (!progress.steps.isEmpty()) {
+                    progress.listener.finished(progress.steps);
+                }
+            } catch (RuntimeException e) {
+                UpgradeStep stopped = progress.current;
+                if (stopped != null) {
+                    // Steps before it are done; a batched step keeps its committed batches (see forgetFailedBackfills).
+                    throw new UserError(e, "error.database.upgradeStopped", dir.toString(), stopped.number(), stopped.of());
+                }
+                throw new UserError(e, "error.database.migrate", dir.toString());
+            }
+            handedOver = true;
+            return new Database(pool);
+        }
+
+        private boolean isNew() {
+            try (Connection c = pool.getConnection()) {
+                return !hasHistory(c);
+            } catch (SQLException e) {
+                throw new UserError(e, "error.database.migrate", dir.toString());
+            }
+        }
+
+        private Flyway flyway(BatchProgress batches, Callback callback, String target) {
+            var configuration = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new V15_1__Search_words_backfill().reportTo(batches),
+                            new V17_1__Search_word_pairs_backfill().reportTo(batches),
+                            new V19__Duplicate_keys_backfill().reportTo(batches));
+            if (callback != null) {
+                configuration.callbacks(callback);
+            }
+            if (target != null) {
+                configuration.target(target);
+            }
+            return configuration.load();
+        }
+
+        @Override
+        public void close() {
+            if (!handedOver) {
+                pool.dispose();
+            }
+        }
+    }
+
+    private static List<UpgradeStep> steps(MigrationInfo[] pending) {
+        List<UpgradeStep> steps = new ArrayList<>();
+        for (MigrationInfo m : pending) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            steps.add(new UpgradeStep(steps.size() + 1, 0, m.getVersion().getVersion(), m.getDescription(),
+                    BATCHED.contains(m.getVersion().getVersion())));
+        }
+        int of = steps.size();
+        return steps.stream().map(s -> new UpgradeStep(s.number(), of, s.version(), s.description(), s.counted())).toList();
+    }
+
+    /**
+     * A batched backfill that stopped with an error (not a killed process, which leaves no row) is
+     * recorded by Flyway as failed, and Flyway would refuse to go on until someone repairs the
+     * history by hand. Those steps commit batch by batch and are written to start again where they
+     * stopped, so the failed row is simply forgotten and the step runs again.
+     */
+    private static void forgetFailedBackfills(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            if (!hasHistory(c)) {
+                return;
+            }
+            s.executeUpdate("delete from \"flyway_schema_history\" where \"success\" = false and \"version\" in ("
+                    + String.join(", ", BATCHED.stream().map(v -> "'" + v + "'").toList()) + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasHistory(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("select count(*) from"
+                + " information_schema.tables where lower(table_name) = 'flyway_schema_history'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    /** The versions of the batched, restartable backfills. */
+    static final List<String> BATCHED = List.of("15.1", "17.1", "19");
+
+    /** Turns Flyway's per-migration callbacks and the backfills' batches into listener events. */
+    private static final class Progress extends BaseCallback implements UpgradeListener, BatchProgress {
+        final UpgradeListener listener;
+        List<UpgradeStep> steps = List.of();
+        private volatile UpgradeStep current;
+
+        Progress(UpgradeListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean supports(Event event, org.flywaydb.core.api.callback.Context context) {
+            return event == Event.BEFORE_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, org.flywaydb.core.api.callback.Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, org.flywaydb.core.api.callback.Context context) {
+            MigrationInfo info = context.getMigrationInfo();
+            if (info == null || info.getVersion() == null) {
+                return;
+            }
+            String version = info.getVersion().getVersion();
+            current = steps.stream().filter(s -> s.version().equals(version)).findFirst().orElse(null);
+            if (current != null) {
+                listener.stepStarted(current);
+            }
+        }
+
+        @Override
+        public void batch(long done, long total) {
+            UpgradeStep step = current;
+            if (step != null) {
+                listener.progress(step, done, total);
+            }
+        }
     }
 
     /**

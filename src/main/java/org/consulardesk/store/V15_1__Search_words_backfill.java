@@ -26,6 +26,7 @@ public final class V15_1__Search_words_backfill extends BaseBatchedMigration {
                         + " where person_id >= ? and person_id < ? and words is null order by person_id");
                 PreparedStatement write = c.prepareStatement("update person_name_token set words = ?, prev_word = ? where person_id = ? and token = ?")) {
             long max = maxPersonId(c, "person_name_token");
+            batchDone(0, max);
             for (long from = 0; from <= max; from += PERSONS_PER_BATCH) {
                 read.setLong(1, from);
                 read.setLong(2, from + PERSONS_PER_BATCH);
@@ -45,6 +46,7 @@ public final class V15_1__Search_words_backfill extends BaseBatchedMigration {
                 }
                 write.executeBatch();
                 c.commit();
+                batchDone(from + PERSONS_PER_BATCH, max);
             }
         } finally {
             c.setAutoCommit(autoCommit);

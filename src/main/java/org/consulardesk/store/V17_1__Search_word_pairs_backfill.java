@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Fills {@code person_name_pair} (V17, ADR 0061) from the name words already stored, a batch of
  * persons at a time with a commit after each: one INSERT ... SELECT over millions of rows would be
- * one transaction whose undo log H2 walks again and again. Restartable: a batch first removes what
- * an interrupted run left of it.
+ * one transaction whose undo log H2 walks again and again. Restartable: batches commit in order, so
+ * a run that stopped continues after the last batch with pairs (the table is new in V17 and nothing
+ * else writes it before V17_2); a batch first removes what an interrupted run left of it.
  */
 public final class V17_1__Search_word_pairs_backfill extends BaseBatchedMigration {
     private static final int PERSONS_PER_BATCH = 20_000;
@@ -27,7 +28,10 @@ public final class V17_1__Search_word_pairs_backfill extends BaseBatchedMigratio
                 PreparedStatement write = c.prepareStatement("insert into person_name_pair"
                         + " (person_id, pair_key, token, sort_name, prev_word, words) values (?, ?, ?, ?, ?, ?)")) {
             long max = maxPersonId(c, "person_name_token");
-            for (long from = 0; from <= max; from += PERSONS_PER_BATCH) {
+            long done = maxPersonId(c, "person_name_pair");
+            long start = done == 0 ? 0 : done / PERSONS_PER_BATCH * PERSONS_PER_BATCH + PERSONS_PER_BATCH;
+            batchDone(start, max);
+            for (long from = start; from <= max; from += PERSONS_PER_BATCH) {
                 clear.setLong(1, from);
                 clear.setLong(2, from + PERSONS_PER_BATCH);
                 clear.executeUpdate();
@@ -46,6 +50,7 @@ public final class V17_1__Search_word_pairs_backfill extends BaseBatchedMigratio
                 }
                 write.executeBatch();
                 c.commit();
+                batchDone(from + PERSONS_PER_BATCH, max);
             }
         } finally {
             c.setAutoCommit(autoCommit);

@@ -22,7 +22,7 @@ public final class V19__Duplicate_keys_backfill extends BaseBatchedMigration {
     }
 
     /** Fills missing keys a batch of {@code batch} person ids at a time; returns how many keys it wrote. */
-    static long backfill(Connection c, int batch) throws SQLException {
+    long backfill(Connection c, int batch) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         long written = 0;
@@ -32,6 +32,7 @@ public final class V19__Duplicate_keys_backfill extends BaseBatchedMigration {
                         + " where id >= ? and id < ?");
                 PreparedStatement write = c.prepareStatement("update person set dup_key = ? where id = ?")) {
             long max = max(c, "person", "id");
+            batchDone(0, max);
             for (long from = 0; from <= max; from += batch) {
                 read.setLong(1, from);
                 read.setLong(2, from + batch);
@@ -52,6 +53,7 @@ public final class V19__Duplicate_keys_backfill extends BaseBatchedMigration {
                     written += rows;
                 }
                 c.commit();
+                batchDone(from + batch, max);
             }
         } finally {
             c.setAutoCommit(autoCommit);

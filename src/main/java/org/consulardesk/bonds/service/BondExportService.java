@@ -23,6 +23,7 @@ import org.consulardesk.bonds.store.EmployerStore;
 import org.consulardesk.bonds.store.EvacuationCostStore;
 import org.consulardesk.bonds.store.LedgerStore;
 import org.consulardesk.core.UserError;
+import org.consulardesk.registry.service.PersonLinks;
 import org.consulardesk.security.model.Permission;
 import org.consulardesk.security.service.Session;
 
@@ -39,6 +40,7 @@ public final class BondExportService {
     private final LedgerStore ledger = new LedgerStore();
     private final EmployerStore employers = new EmployerStore();
     private final EvacuationCostStore costs = new EvacuationCostStore();
+    private final PersonLinks links = new PersonLinks();
 
     public BondExportService(Session session) {
         this.session = session;
@@ -104,11 +106,15 @@ public final class BondExportService {
                 Set<Long> costIds = new HashSet<>();
                 entries.stream().map(LedgerEntry::costId).filter(Objects::nonNull).forEach(costIds::add);
                 Map<Long, String> references = costs.references(tx, costIds);
+                // Entries keep the worker's registration as recorded; the export names the one that stands for it now.
+                Map<Long, Long> personNow = links.currentIds(tx, entries.stream().map(LedgerEntry::personId)
+                        .filter(Objects::nonNull).collect(java.util.stream.Collectors.toCollection(HashSet::new)));
                 List<LedgerLine> lines = new ArrayList<>(entries.size());
                 for (LedgerEntry e : entries) {
                     Bond b = bondCache.get(e.bondId());
                     lines.add(new LedgerLine(e, b == null ? null : b.reference(), b == null ? 0 : b.organisationId(),
-                            b == null ? null : b.organisationName(), e.costId() == null ? null : references.get(e.costId())));
+                            b == null ? null : b.organisationName(), e.costId() == null ? null : references.get(e.costId()),
+                            e.personId() == null ? null : personNow.get(e.personId())));
                 }
                 return lines;
             });

@@ -26,7 +26,9 @@ import org.consulardesk.exchange.service.ExportSheet;
  * The sheets the bond export profiles share: the register (one row per bond), the ledger (one row per
  * entry, typed: dates as dates, amounts as money with a currency column), totals per currency and the
  * employer. Column headers are part of the exchange schema and are not translated. No registrant is
- * named: covered workers are counted, a drawdown for a worker names only the registration number.
+ * named: covered workers are counted, a drawdown for a worker names only the registration number: the
+ * one that stands for the worker now, with the number the entry recorded when that one was merged
+ * into it since (ADR 0064, 0069).
  */
 final class BondExports {
     static final String EMPLOYER = "employer";
@@ -72,6 +74,7 @@ final class BondExports {
             of("Reverses", ColumnType.INTEGER, null),
             of("Reversed by", ColumnType.INTEGER, null),
             of("Worker registration", ColumnType.INTEGER, null),
+            of("Merged from registration", ColumnType.INTEGER, null),
             of("Claim", ColumnType.INTEGER, null),
             text("Evacuation cost", null, 16),
             text("Memo", null, 40));
@@ -182,7 +185,7 @@ final class BondExports {
         return new Object[] {e.id(), e.bondId(), l.bondReference(), l.organisationId(), l.organisationName(),
                 day(e.enteredAt(), zone), e.kind().name(), e.status().name(), money(e.amount()), e.amount().code(),
                 e.original() == null ? null : money(e.original()), e.rate(), e.enteredBy(), e.decidedBy(),
-                day(e.decidedAt(), zone), e.reversesId(), e.reversedBy(), e.personId(), e.claimId(), l.costReference(),
+                day(e.decidedAt(), zone), e.reversesId(), e.reversedBy(), l.personNow(), l.mergedFrom(), e.claimId(), l.costReference(),
                 e.memo()};
     }
 

@@ -646,9 +646,14 @@ public final class EtdView implements View {
             error.setText(Ui.text("etd.form.personIdMissing"));
             return;
         }
-        tasks.run(Ui.text("etd.loading"), p -> new Object[] {etd.draftFor(id), etd.registryPhoto(id).orElse(null)}, r -> {
+        tasks.run(Ui.text("etd.loading"), p -> new Object[] {etd.draftFor(id), etd.registryPhoto(id).orElse(null),
+                etd.registrant(id)}, r -> {
             EtdApplication draft = (EtdApplication) r[0];
             byte[] registryPhoto = (byte[]) r[1];
+            @SuppressWarnings("unchecked")
+            var ref = (java.util.Optional<org.consulardesk.registry.model.PersonRef>) r[2];
+            // Whom the number stands for now: a registration merged into another one says so (ADR 0064).
+            showRegistrant(id, ref);
             if (registryPhoto != null) {
                 photo = registryPhoto;
                 cropper.show(registryPhoto);

@@ -49,9 +49,21 @@ public final class DuplicateService {
 
     private final Session session;
     private final DuplicateStore store = new DuplicateStore();
+    private final int keysPerStep;
+    private final long budgetMs;
 
     public DuplicateService(Session session) {
+        this(session, KEYS_PER_STEP, TIME_BUDGET_MS);
+    }
+
+    /**
+     * A screen's stretch reads {@code keysPerStep} index entries a step for at most {@code budgetMs}
+     * (one step always runs): tests walk a few persons in several stretches.
+     */
+    DuplicateService(Session session, int keysPerStep, long budgetMs) {
         this.session = session;
+        this.keysPerStep = keysPerStep;
+        this.budgetMs = budgetMs;
     }
 
     /**
@@ -71,7 +83,7 @@ public final class DuplicateService {
      * size of registry; "Look further" continues from {@link DuplicatePage#next()} (ADR 0065).
      */
     public DuplicatePage page(DuplicateCursor from, int limit) {
-        return page(from, limit, KEYS_PER_STEP, TIME_BUDGET_MS);
+        return page(from, limit, keysPerStep, budgetMs);
     }
 
     DuplicatePage page(DuplicateCursor from, int limit, int keysPerStep, long budgetMs) {

@@ -66,7 +66,8 @@ public final class PersonLinks {
         return all;
     }
 
-    private Map<Long, Long> currentIds(Tx tx, Collection<Long> ids) {
+    /** For each id: the registration that stands for it now (itself unless merged away), following chains of merges. */
+    public Map<Long, Long> currentIds(Tx tx, Collection<Long> ids) {
         Map<Long, Long> current = new LinkedHashMap<>();
         ids.forEach(id -> current.put(id, id));
         Set<Long> heads = new LinkedHashSet<>(current.values());

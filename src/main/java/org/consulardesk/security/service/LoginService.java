@@ -19,6 +19,8 @@ import org.consulardesk.security.store.UserStore;
 import org.consulardesk.store.Database;
 import org.consulardesk.store.RegistryFolder;
 import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.UpgradeListener;
+import org.consulardesk.store.model.UpgradeStep;
 
 /**
  * Opening a registry with a passphrase. A wrong passphrase changes no file of the registry: the
@@ -50,25 +52,84 @@ public final class LoginService {
     }
 
     public Session login(Path dir, String username, char[] passphrase) {
+        return finish(begin(dir, username, passphrase), UpgradeListener.NONE);
+    }
+
+    /**
+     * Checks the passphrase and opens the database file without upgrading it yet, so the sign-in
+     * screen can say what an upgrade would do before it starts (ADR 0068). Continue with
+     * {@link #finish}, or close the result to give up.
+     */
+    public Pending begin(Path dir, String username, char[] passphrase) {
         RegistryDescriptor descriptor = RegistryFolder.readDescriptor(dir);
         KeyFile keys = KeyFileStore.read(dir);
         String normalised = Vault.normaliseUsername(username == null ? "" : username);
         byte[] dataKey = unwrapCounted(keys, normalised, passphrase);
-        Database database = Database.open(dir, dataKey);
         try {
-            UserAccount user = database.read(tx -> new UserStore().find(tx, normalised))
-                    .orElseThrow(() -> new UserError("error.login.wrongPassphrase", MAX_FAILURES));
-            if (!user.enabled()) {
-                throw new UserError("error.login.disabled");
+            Database.Opening opening = Database.connect(dir, dataKey);
+            try {
+                return new Pending(dir, descriptor, normalised, dataKey, opening, opening.pending());
+            } catch (RuntimeException e) {
+                opening.close();
+                throw e;
             }
-            Session session = new Session(dir, descriptor, database, dataKey, user, clock);
-            session.audit().record(AuditEvent.of("LOGIN"));
-            return session;
         } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        } finally {
             Arrays.fill(dataKey, (byte) 0);
+            throw e;
+        }
+    }
+
+    /** Upgrades the database if it is behind (telling {@code listener}), then opens the session. Closes {@code pending}. */
+    public Session finish(Pending pending, UpgradeListener listener) {
+        try (pending) {
+            Database database = pending.opening.migrate(listener);
+            try {
+                UserAccount user = database.read(tx -> new UserStore().find(tx, pending.username))
+                        .orElseThrow(() -> new UserError("error.login.wrongPassphrase", MAX_FAILURES));
+                if (!user.enabled()) {
+                    throw new UserError("error.login.disabled");
+                }
+                Session session = new Session(pending.dir, pending.descriptor, database, pending.dataKey, user, clock);
+                session.audit().record(AuditEvent.of("LOGIN"));
+                return session;
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A sign-in whose passphrase checked out, with the database file open but not yet upgraded.
+     * Holds the data key until {@link #finish} or {@link #close}, which wipes it.
+     */
+    public static final class Pending implements AutoCloseable {
+        private final Path dir;
+        private final RegistryDescriptor descriptor;
+        private final String username;
+        private final byte[] dataKey;
+        private final Database.Opening opening;
+        private final List<UpgradeStep> steps;
+
+        private Pending(Path dir, RegistryDescriptor descriptor, String username, byte[] dataKey, Database.Opening opening,
+                List<UpgradeStep> steps) {
+            this.dir = dir;
+            this.descriptor = descriptor;
+            this.username = username;
+            this.dataKey = dataKey;
+            this.opening = opening;
+            this.steps = steps;
+        }
+
+        /** The upgrade steps opening will run; empty when the registry is current. */
+        public List<UpgradeStep> steps() {
+            return steps;
+        }
+
+        @Override
+        public void close() {
+            Arrays.fill(dataKey, (byte) 0);
+            opening.close();
         }
     }
 

@@ -9,12 +9,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -115,6 +117,25 @@ public final class BackupService {
         }
         found.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return found;
+    }
+
+    /**
+     * When the newest rotating backup in the registry's own backups folder was written (from its
+     * name), or empty when there is none. Backups saved elsewhere through the Backup screen or the
+     * CLI cannot be seen from here. Reads no key: the sign-in screen asks before an upgrade.
+     */
+    public static Optional<Instant> newestRotating(Path registryDir) {
+        List<Path> backups = list(defaultBackupDir(registryDir));
+        for (int i = backups.size() - 1; i >= 0; i--) {
+            String name = backups.get(i).getFileName().toString();
+            String stamp = name.substring("backup-".length(), name.length() - EXTENSION.length());
+            try {
+                return Optional.of(Instant.from(STAMP.parse(stamp)));
+            } catch (java.time.DateTimeException e) {
+                // Not a name this class wrote; look at the next older one.
+            }
+        }
+        return Optional.empty();
     }
 
     public static Path defaultBackupDir(Path registryDir) {

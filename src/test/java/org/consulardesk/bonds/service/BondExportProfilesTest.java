@@ -166,6 +166,29 @@ class BondExportProfilesTest {
     }
 
     @Test
+    void aDrawdownForAWorkerMergedTwiceNamesTheLastRegistrationAndTheOneItRecorded() {
+        long second = f.worker(savanna, "Okonkwoh", "Amara");
+        long third = f.worker(savanna, "Okonkwo", "Amara Ngozi");
+        merge(amara, second);
+        merge(second, third);
+        List<ExportColumn> c = BondExports.ENTRY_COLUMNS;
+        List<String[]> entries = verify(export(BondLedgerProfile.NAME, Map.of(), PASSWORD), PASSWORD).get("Entries");
+        String[] drawdown = entries.get(1);
+        assertThat(drawdown[col(c, "Kind")]).isEqualTo("DRAWDOWN");
+        assertThat(drawdown[col(c, "Worker registration")]).isEqualTo(Long.toString(third));
+        assertThat(drawdown[col(c, "Merged from registration")]).isEqualTo(Long.toString(amara));
+        // Entries without a worker name none.
+        assertThat(entries.get(0)[col(c, "Worker registration")]).isEmpty();
+        assertThat(entries.get(0)[col(c, "Merged from registration")]).isEmpty();
+    }
+
+    private void merge(long away, long into) {
+        var registrations = new org.consulardesk.registry.service.RegistrationService(f.head);
+        new org.consulardesk.registry.service.MergeService(f.head).merge(new org.consulardesk.registry.model.MergePlan(away,
+                registrations.get(away).version(), registrations.get(into)));
+    }
+
+    @Test
     void statementIsForOneEmployer() {
         assertThat(userError(() -> export(BondStatementProfile.NAME, Map.of(), PASSWORD)).key())
                 .isEqualTo("error.bondExport.employerRequired");

@@ -175,4 +175,24 @@ class MergedPersonReferencesTest {
         assertThat(new EtdService(f.officer).registrant(mergedAway).orElseThrow().currentId()).isEqualTo(third);
         assertThat(new ClaimService(f.officer).get(claim.id()).personId()).isEqualTo(third);
     }
+
+    @Test
+    void theAlertFollowsAChainOfMergesToTheLastRegistration() {
+        merge();
+        // The survivor is merged in turn into a third registration employed at the farm (no bond there):
+        // the bond names the first registration, which stands for the third one now.
+        long third = worker(employer, f.employer("Highland Tea Estates").id(), "Okonkwo", "Amara Ngozi");
+        Registration keep = new RegistrationService(f.head).get(third);
+        Registration away = new RegistrationService(f.head).get(survivor);
+        new MergeService(f.head).merge(new MergePlan(survivor, away.version(), keep));
+        assertThat(new BondAlertsService(f.officer).alerts(30).uncoveredWorkers())
+                .extracting(BondAlerts.UncoveredWorker::personId).doesNotContain(third, survivor, mergedAway);
+    }
+
+    @Test
+    void theAlertStillListsAWorkerNoBondNamesThroughAnyMerge() {
+        long other = worker(employer, f.employer("Highland Tea Estates").id(), "Wanjiru", "Njeri");
+        assertThat(new BondAlertsService(f.officer).alerts(30).uncoveredWorkers())
+                .extracting(BondAlerts.UncoveredWorker::personId).contains(other);
+    }
 }

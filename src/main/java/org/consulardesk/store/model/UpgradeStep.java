@@ -1,0 +1,13 @@
+package org.consulardesk.store.model;
+
+/**
+ * One pending schema migration of a registry being opened, as the sign-in screen names it.
+ *
+ * @param number      1-based position among the pending steps
+ * @param of          how many steps are pending
+ * @param version     the Flyway version, e.g. {@code 17.1}
+ * @param description the migration's own description (English, from its file or class name)
+ * @param counted     whether the step reports how far it got (the batched Java backfills do; SQL steps do not)
+ */
+public record UpgradeStep(int number, int of, String version, String description, boolean counted) {
+}

@@ -62,8 +62,14 @@ final class BenchGeo implements Callable<Integer> {
     @Option(names = "--tiles-only", descriptionKey = "cli.option.tilesOnly")
     boolean tilesOnly;
 
-    /** Tiles timed (after 20 untimed ones), at zoom 2 to 14 within 2 degrees of where registrants live. */
+    /** Tiles timed (after {@link #TILES_WARMUP} untimed ones), at zoom 2 to 14 within 2 degrees of where registrants live. */
     static final int TILES = 200;
+    /**
+     * Untimed tiles first, so the timed ones run compiled code, as on a workstation after its first
+     * few map views (a view is about 20 tiles). It was 20 until the fifth map change: then the first
+     * timed tiles still ran partly interpreted, which made up much of the p95.
+     */
+    static final int TILES_WARMUP = 200;
 
     BenchGeo(Terminal terminal) {
         this.terminal = terminal;
@@ -197,13 +203,13 @@ final class BenchGeo implements Callable<Integer> {
     }
 
     /**
-     * Times {@link #TILES} tiles drawn to PNG at zoom 2 to 14 within 2 degrees of random centres (after 20
-     * untimed ones); each time also goes to {@code byZoom} when given.
+     * Times {@link #TILES} tiles drawn to PNG at zoom 2 to 14 within 2 degrees of random centres (after
+     * {@link #TILES_WARMUP} untimed ones); each time also goes to {@code byZoom} when given.
      */
     static List<Double> tileTimes(List<LatLon> centres, SplittableRandom random, ZoomTime byZoom) {
         BasemapRenderer renderer = BasemapRenderer.bundled();
         renderer.renderPng(TileMath.tileAt(0, 0, 0));
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < TILES_WARMUP; i++) {
             LatLon c = centres.get(random.nextInt(centres.size()));
             renderer.renderPng(TileMath.tileAt(c.lat(), c.lon(), 2 + random.nextInt(11)));
         }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -142,6 +144,7 @@ public final class MapScreen implements View {
     private Hotspot selected;
     private Area edited;
     private boolean firstShow = true;
+    private Supplier<Optional<LatLon>> postPlace = Optional::empty;
 
     public MapScreen(LocationService locations, HotspotService hotspots, InsideService inside, MapSettingsService settings,
                      Gazetteer gazetteer, BackgroundTasks tasks, DialogService dialogs, LongConsumer onOpenPerson) {
@@ -972,12 +975,63 @@ public final class MapScreen implements View {
         }
     }
 
-    /** Opens on the densest area of registrants (the post's city), or the world when there are none. */
+    /** Zoom the map first opens at over the post's city: the city and its districts fill the view. */
+    static final double POST_ZOOM = 11;
+    /** The world view, when there is neither a post nor a registrant with a point. */
+    static final double[] WORLD = {20, 10, 2};
+
+    /**
+     * Where this post is (its city, as the posts layer places it), so the map first opens over it.
+     * Called once, in the background, the first time the screen is shown; set it before that.
+     */
+    public void setPostPlace(Supplier<Optional<LatLon>> place) {
+        this.postPlace = place;
+    }
+
+    /**
+     * Opens over the post's city at city level; without a known post, on the box around every
+     * registrant's point (the map's coarse cells: a handful of rows, never the registrants); without
+     * either, on the world.
+     */
     private void centreOnRegistrants() {
-        tasks.run(Ui.text("map.loading"), p -> locations.clusters(-90, -180, 90, 180, 5), cells -> {
-            cells.stream().max(java.util.Comparator.comparingInt(LocationCell::count))
-                    .ifPresentOrElse(c -> goTo(c.latitude(), c.longitude(), 7), () -> goTo(20, 10, 2));
-        }, e -> goTo(20, 10, 2));
+        // Before the first layout the map has no size yet: assume a usual one.
+        double width = map.getWidth() > 100 ? map.getWidth() : 900;
+        double height = map.getHeight() > 100 ? map.getHeight() : 650;
+        Supplier<Optional<LatLon>> post = postPlace;
+        tasks.run(Ui.text("map.loading"), p -> {
+            Optional<LatLon> at = post.get();
+            if (at.isPresent()) {
+                return new double[] {at.get().lat(), at.get().lon(), POST_ZOOM};
+            }
+            return registrantsView(locations.clusters(-90, -180, 90, 180, 5), width, height);
+        }, v -> goTo(v[0], v[1], v[2]), e -> goTo(WORLD[0], WORLD[1], WORLD[2]));
+    }
+
+    /**
+     * The view (latitude, longitude, zoom) that shows every cell with registrants in a map of the size
+     * given, at zoom 2 to 12; the world view when there are none.
+     */
+    static double[] registrantsView(List<LocationCell> cells, double width, double height) {
+        if (cells.isEmpty()) {
+            return WORLD.clone();
+        }
+        double south = 90;
+        double north = -90;
+        double west = 180;
+        double east = -180;
+        for (LocationCell c : cells) {
+            south = Math.min(south, c.latitude());
+            north = Math.max(north, c.latitude());
+            west = Math.min(west, c.longitude());
+            east = Math.max(east, c.longitude());
+        }
+        // Mercator pixels at zoom 0 of the box, with a margin of a tenth on each side.
+        double dx = TileMath.pixelX(east, 0) - TileMath.pixelX(west, 0);
+        double dy = TileMath.pixelY(south, 0) - TileMath.pixelY(north, 0);
+        double fit = Math.min(Math.max(1, width) / Math.max(1e-9, dx * 1.2), Math.max(1, height) / Math.max(1e-9, dy * 1.2));
+        double zoom = Math.max(2, Math.min(12, Math.floor(Math.log(fit) / Math.log(2))));
+        double centreLat = TileMath.latOfPixel((TileMath.pixelY(south, 0) + TileMath.pixelY(north, 0)) / 2, 0);
+        return new double[] {centreLat, (west + east) / 2, zoom};
     }
 
     @Override

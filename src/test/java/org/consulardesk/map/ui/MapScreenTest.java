@@ -235,4 +235,38 @@ class MapScreenTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(posts.isVisible()).isFalse();
     }
+
+    @Test
+    void withoutAPostTheMapOpensOnTheBoxAroundTheRegistrants() {
+        // This screen was shown without a post: its registrants live in Nairobi (3) and Mombasa (1).
+        FxWait.waitFor(() -> screen.mapView().getZoom() > 2);
+        double lat = screen.mapView().getCenter().getLatitude();
+        double lon = screen.mapView().getCenter().getLongitude();
+        assertThat(lat).as("between Nairobi and Mombasa").isBetween(-4.1, -1.2);
+        assertThat(lon).isBetween(36.8, 39.7);
+        assertThat(screen.mapView().getZoom()).as("both cities in view, not the world").isBetween(5.0, 9.0);
+        assertThat(MapScreen.registrantsView(List.of(), 900, 600)).containsExactly(MapScreen.WORLD);
+    }
+
+    @Test
+    void theMapOpensOverThePostsCityNotOverTheLargestGroupOfRegistrants() throws Exception {
+        // More registrants in Dubai than anywhere else: the old opening view went there.
+        for (int i = 0; i < 6; i++) {
+            at("Gulf" + i, 25.20 + i * 0.001, 55.27);
+        }
+        org.consulardesk.map.service.PostsService posts = new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled());
+        MapScreen second = WaitForAsyncUtils.asyncFx(() -> {
+            MapScreen s = new MapScreen(new LocationService(session), new HotspotService(session), new InsideService(session),
+                    new MapSettingsService(session), Gazetteer.bundled(), SYNC, dialogs, opened::add);
+            s.setPostPlace(() -> posts.own().map(p -> new org.consulardesk.map.model.LatLon(p.latitude(), p.longitude())));
+            return s;
+        }).get();
+        FxScreens.show(second, 1300, 850);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitFor(() -> second.mapView().getZoom() == MapScreen.POST_ZOOM);
+        assertThat(second.mapView().getCenter().getLatitude()).as("Nairobi, the post's city").isCloseTo(-1.28,
+                org.assertj.core.api.Assertions.within(0.05));
+        assertThat(second.mapView().getCenter().getLongitude()).isCloseTo(36.82, org.assertj.core.api.Assertions.within(0.05));
+        FxWait.waitFor(() -> second.registrantsLayer().shown() == 3);
+    }
 }

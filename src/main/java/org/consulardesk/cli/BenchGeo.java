@@ -101,6 +101,8 @@ final class BenchGeo implements Callable<Integer> {
             List<Double> areaMs = new ArrayList<>();
             List<Double> rawMs = new ArrayList<>();
             List<Double> pageMs = new ArrayList<>();
+            List<Double> orderMs = new ArrayList<>();
+            List<Double> laterPageMs = new ArrayList<>();
             List<Double> breakdownMs = new ArrayList<>();
             long found = 0;
             int disagree = 0;
@@ -136,6 +138,13 @@ final class BenchGeo implements Callable<Integer> {
                     inside.page(cover, 0);
                     pageMs.add((System.nanoTime() - t) / 1e6);
                     t = System.nanoTime();
+                    org.consulardesk.map.model.NameOrder order = inside.nameOrder(cover);
+                    inside.page(order, 0);
+                    orderMs.add((System.nanoTime() - t) / 1e6);
+                    t = System.nanoTime();
+                    inside.page(order, order.size() / InsideService.PAGE / 2);
+                    laterPageMs.add((System.nanoTime() - t) / 1e6);
+                    t = System.nanoTime();
                     inside.breakdown(cover);
                     breakdownMs.add((System.nanoTime() - t) / 1e6);
                 }
@@ -160,6 +169,8 @@ final class BenchGeo implements Callable<Integer> {
             rows.add(row(Messages.get("cli.bench.geo.area"), areaMs));
             rows.add(row(Messages.get("cli.bench.geo.raw"), rawMs));
             rows.add(row(Messages.get("cli.bench.geo.page", BREAKDOWNS), pageMs));
+            rows.add(row(Messages.get("cli.bench.geo.nameOrder", BREAKDOWNS), orderMs));
+            rows.add(row(Messages.get("cli.bench.geo.laterPage", BREAKDOWNS), laterPageMs));
             rows.add(row(Messages.get("cli.bench.geo.breakdown", BREAKDOWNS), breakdownMs));
             rows.add(row(Messages.get("cli.bench.geo.grid"), gridMs));
             rows.add(row(Messages.get("cli.bench.geo.tile"), tileMs));

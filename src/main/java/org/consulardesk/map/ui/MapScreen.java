@@ -57,9 +57,9 @@ import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotType;
 import org.consulardesk.map.model.InsideBreakdown;
-import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.InsideResult;
 import org.consulardesk.map.model.LatLon;
+import org.consulardesk.map.model.NameOrder;
 import org.consulardesk.map.model.MbTilesInfo;
 import org.consulardesk.map.model.Severity;
 import org.consulardesk.map.service.BasemapService;
@@ -127,6 +127,8 @@ public final class MapScreen implements View {
     private final ListView<LocatedPerson> insideList = new ListView<>();
     private final Button insideMore = new Button();
     private InsideResult insideResult;
+    /** Everyone inside in name order, once computed after the count (ids only; names are read by page). */
+    private NameOrder insideOrder;
     private int insidePages;
     /** Whether OpenStreetMap tiles are allowed (changed on the Settings screen). */
     private final Label onlineStatus = new Label();
@@ -837,21 +839,36 @@ public final class MapScreen implements View {
             return;
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
-        tasks.run(Ui.text("map.inside.running"), p -> {
-            InsideCover cover = inside.count(area, km);
-            return new InsideResult(cover, null, inside.page(cover, 0));
-        }, this::showInside, this::fail);
+        tasks.run(Ui.text("map.inside.running"), p -> new InsideResult(inside.count(area, km), null, List.of()),
+                this::showInside, this::fail);
     }
 
-    /** The count and first page show at once; the breakdown follows from a second task (ADR 0057). */
+    /**
+     * The count shows at once; the list in name order (ADR 0071) and the breakdown (ADR 0057) follow
+     * from further tasks.
+     */
     private void showInside(InsideResult r) {
         insideCount.setText(Ui.text("map.inside.count", r.count()));
         insideBreakdown.setText(Ui.text("map.inside.breakdownRunning"));
         insideResult = r;
-        insidePages = 1;
-        insideList.getItems().setAll(r.persons());
+        insideOrder = null;
+        insidePages = 0;
+        insideList.getItems().clear();
+        insideList.setPlaceholder(new Label(Ui.text(r.count() == 0 ? "map.inside.none" : "map.inside.sorting")));
         updateInsideMore();
         reveal(insideCount);
+        tasks.run(Ui.text("map.inside.sorting"), p -> {
+            NameOrder order = inside.nameOrder(r.cover());
+            return new OrderedPage(order, inside.page(order, 0));
+        }, first -> {
+            if (r == insideResult) {
+                insideOrder = first.order();
+                insidePages = 1;
+                insideList.getItems().setAll(first.page());
+                insideList.setPlaceholder(new Label(Ui.text("map.inside.none")));
+                updateInsideMore();
+            }
+        }, this::fail);
         tasks.run(Ui.text("map.inside.breakdownRunning"), p -> inside.breakdown(r.cover()), b -> {
             if (r == insideResult) {
                 showBreakdown(b);
@@ -869,16 +886,21 @@ public final class MapScreen implements View {
         insideBreakdown.setText(String.join("\n", parts));
     }
 
-    /** Names are read a page at a time: the next page is appended to the list. */
+    /** The list in name order and its first page. */
+    private record OrderedPage(NameOrder order, List<LocatedPerson> page) {
+    }
+
+    /** Names are read a page at a time, in name order across pages: the next page is appended to the list. */
     private void showMoreInside() {
         InsideResult r = insideResult;
-        if (r == null || insideList.getItems().size() >= r.count()) {
+        NameOrder order = insideOrder;
+        if (r == null || order == null || insideList.getItems().size() >= order.size()) {
             return;
         }
         int index = insidePages;
         insideMore.setDisable(true);
-        tasks.run(Ui.text("map.inside.running"), p -> inside.page(r.cover(), index), page -> {
-            if (r == insideResult) {
+        tasks.run(Ui.text("map.inside.running"), p -> inside.page(order, index), page -> {
+            if (r == insideResult && order == insideOrder) {
                 insideList.getItems().addAll(page);
                 insidePages = index + 1;
             }
@@ -891,7 +913,7 @@ public final class MapScreen implements View {
 
     private void updateInsideMore() {
         InsideResult r = insideResult;
-        boolean more = r != null && insideList.getItems().size() < r.count();
+        boolean more = r != null && insideOrder != null && insideList.getItems().size() < insideOrder.size();
         insideMore.setVisible(more);
         insideMore.setManaged(more);
         insideMore.setDisable(false);

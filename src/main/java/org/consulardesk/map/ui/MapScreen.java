@@ -997,8 +997,8 @@ public final class MapScreen implements View {
         }
     }
 
-    /** Zoom the map first opens at over the post's city: the city and its districts fill the view. */
-    static final double POST_ZOOM = 11;
+    /** Zoom the map first opens at over the post's city (as "Find a place" goes to a city): its districts fill the view. */
+    static final double POST_ZOOM = 12;
     /** The world view, when there is neither a post nor a registrant with a point. */
     static final double[] WORLD = {20, 10, 2};
 

@@ -32,8 +32,13 @@ public final class DuplicateService {
     /** Below this score a pair is not shown (e.g. twins: same family name and birth date only). */
     static final double MIN_SCORE = 0.3;
     static final int KEY_BATCH = 5_000;
-    /** Index entries read per blocking key and step of the walk. */
+    /** Index entries read per blocking key and step of the walk, at most. */
     static final int KEYS_PER_STEP = 5_000;
+    /**
+     * The first step of a stretch reads this many entries at most; later steps are sized to the
+     * time left at the pace measured so far, so a cold first step cannot outlast the budget alone.
+     */
+    static final int FIRST_STEP = 500;
     /** The walk stops after this long with what it found, so the screen answers at once (ADR 0065). */
     static final long TIME_BUDGET_MS = 400;
     /** Each blocking query reads at most this many pairs per candidate asked for. */
@@ -81,6 +86,8 @@ public final class DuplicateService {
             putIfOpen(position, DuplicateStore.Block.BIRTH_AND_SOUND, from.birth());
             Map<DuplicateStore.Pair, DuplicateCandidate> found = new LinkedHashMap<>();
             int steps = 0;
+            // Each key has its own pace: a step of birth-date keys finds far more pairs to score than one of documents.
+            Map<DuplicateStore.Block, long[]> pace = new EnumMap<>(DuplicateStore.Block.class);
             walk:
             while (!position.isEmpty()) {
                 for (DuplicateStore.Block block : List.copyOf(position.keySet())) {
@@ -89,12 +96,15 @@ public final class DuplicateService {
                     if (steps++ > 0 && System.nanoTime() > deadline) {
                         break walk;
                     }
-                    List<String> keys = store.keysAfter(tx, block, position.get(block), keysPerStep);
+                    long[] readAndNanos = pace.computeIfAbsent(block, b -> new long[2]);
+                    long stepStarted = System.nanoTime();
+                    int step = nextStep(readAndNanos[0], readAndNanos[1], deadline - stepStarted, keysPerStep);
+                    List<String> keys = store.keysAfter(tx, block, position.get(block), step);
                     // Equal neighbours share a key. A full step ends on a whole key: the entries equal
                     // to its last key are left for the next step, which starts at that key again.
                     Set<String> shared = new java.util.LinkedHashSet<>();
                     String last = keys.isEmpty() ? null : keys.get(keys.size() - 1);
-                    boolean full = keys.size() == keysPerStep;
+                    boolean full = keys.size() == step;
                     for (int i = 1; i < keys.size(); i++) {
                         if (keys.get(i).equals(keys.get(i - 1)) && !(full && keys.get(i).equals(last))) {
                             shared.add(keys.get(i));
@@ -112,6 +122,8 @@ public final class DuplicateService {
                         position.remove(block);
                     }
                     score(tx, block, store.pairsOf(tx, block, shared), found);
+                    readAndNanos[0] += keys.size();
+                    readAndNanos[1] += System.nanoTime() - stepStarted;
                 }
                 if (found.size() >= max || System.nanoTime() > deadline) {
                     break;
@@ -123,6 +135,19 @@ public final class DuplicateService {
             return new DuplicatePage(out, new DuplicateCursor(position.get(DuplicateStore.Block.DOCUMENT),
                     position.get(DuplicateStore.Block.PHONE), position.get(DuplicateStore.Block.BIRTH_AND_SOUND)));
         });
+    }
+
+    /**
+     * The size of a key's next step: as many entries as the time left allows at the pace of its steps
+     * so far (entries read and scored per nanosecond), between {@link #FIRST_STEP} and {@code max}.
+     */
+    static int nextStep(long keysRead, long elapsedNanos, long remainingNanos, int max) {
+        int least = Math.min(max, FIRST_STEP);
+        if (keysRead <= 0 || elapsedNanos <= 0) {
+            return least;
+        }
+        double affordable = (double) keysRead / elapsedNanos * Math.max(0, remainingNanos);
+        return (int) Math.max(least, Math.min(max, affordable));
     }
 
     private static void putIfOpen(Map<DuplicateStore.Block, String> position, DuplicateStore.Block block, String at) {

@@ -32,10 +32,13 @@ import org.jooq.impl.DSL;
 public final class RankedSearchStore {
     private static final PersonNameToken T = PERSON_NAME_TOKEN.as("t");
     private static final PersonNamePair P = PERSON_NAME_PAIR.as("p");
-    /** Index entries counted per typed word to find the rarest one, which then drives the walk. */
-    private static final int RARITY_CAP = 250;
-    /** A word with fewer entries than this drives the walk without counting the others. */
-    private static final int RARE_ENOUGH = 100;
+    /**
+     * Index entries counted per candidate range to find the rarest one, which then drives the walk;
+     * a range with fewer entries drives at once, without counting the others. A range read to its
+     * end is the walk's worst case; ranges over the cap are all walked until a page is full, so
+     * counting further would only read more cold index pages (ADR 0061).
+     */
+    private static final int RARITY_CAP = 100;
 
     /** One page of the persons whose names hold every typed word. */
     public List<PersonHit> page(Tx tx, SearchStore.Query q, int offset, int limit) {
@@ -165,7 +168,7 @@ public final class RankedSearchStore {
                 best = p;
                 bestCount = count;
             }
-            if (bestCount < RARE_ENOUGH) {
+            if (bestCount < RARITY_CAP) {
                 break;
             }
         }
@@ -197,7 +200,7 @@ public final class RankedSearchStore {
                 best = i;
                 bestCount = count;
             }
-            if (bestCount < RARE_ENOUGH) {
+            if (bestCount < RARITY_CAP) {
                 break;
             }
         }

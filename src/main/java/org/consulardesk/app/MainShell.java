@@ -313,8 +313,9 @@ final class MainShell implements View {
                 new org.consulardesk.map.service.HotspotService(session), new org.consulardesk.map.service.InsideService(session),
                 new org.consulardesk.map.service.MapSettingsService(session), Gazetteer.bundled(), services.tasks(),
                 services.dialogs(), this::openPerson);
-        screen.addOverlay(new org.consulardesk.map.ui.PostsOverlay(
-                new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled()), services.tasks()));
+        org.consulardesk.map.service.PostsService posts = new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled());
+        screen.addOverlay(new org.consulardesk.map.ui.PostsOverlay(posts, services.tasks()));
+        screen.setPostPlace(() -> posts.own().map(p -> new org.consulardesk.map.model.LatLon(p.latitude(), p.longitude())));
         return screen;
     }
 

@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.consulardesk.core.Messages;
+import org.consulardesk.exercise.service.SampleData;
 import org.consulardesk.map.model.Area;
 import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.LatLon;
+import org.consulardesk.map.model.TileKey;
 import org.consulardesk.map.service.AreaGeometry;
 import org.consulardesk.map.service.BasemapRenderer;
 import org.consulardesk.map.service.InsideService;
@@ -57,12 +59,27 @@ final class BenchGeo implements Callable<Integer> {
     @Option(names = "--detail", descriptionKey = "cli.option.geoDetail")
     boolean detail;
 
+    @Option(names = "--tiles-only", descriptionKey = "cli.option.tilesOnly")
+    boolean tilesOnly;
+
+    /** Tiles timed (after {@link #TILES_WARMUP} untimed ones), at zoom 2 to 14 within 2 degrees of where registrants live. */
+    static final int TILES = 200;
+    /**
+     * Untimed tiles first, so the timed ones run compiled code, as on a workstation after its first
+     * few map views (a view is about 20 tiles). It was 20 until the fifth map change: then the first
+     * timed tiles still ran partly interpreted, which made up much of the p95.
+     */
+    static final int TILES_WARMUP = 200;
+
     BenchGeo(Terminal terminal) {
         this.terminal = terminal;
     }
 
     @Override
     public Integer call() throws IOException {
+        if (tilesOnly) {
+            return tilesOnly();
+        }
         try (Session session = BenchRegistry.openOrCreate(terminal, registry, "consulardesk-bench-geo-", persons, seed)) {
             LocationService locations = new LocationService(session);
             InsideService inside = new InsideService(session);
@@ -84,6 +101,8 @@ final class BenchGeo implements Callable<Integer> {
             List<Double> areaMs = new ArrayList<>();
             List<Double> rawMs = new ArrayList<>();
             List<Double> pageMs = new ArrayList<>();
+            List<Double> orderMs = new ArrayList<>();
+            List<Double> laterPageMs = new ArrayList<>();
             List<Double> breakdownMs = new ArrayList<>();
             long found = 0;
             int disagree = 0;
@@ -119,6 +138,13 @@ final class BenchGeo implements Callable<Integer> {
                     inside.page(cover, 0);
                     pageMs.add((System.nanoTime() - t) / 1e6);
                     t = System.nanoTime();
+                    org.consulardesk.map.model.NameOrder order = inside.nameOrder(cover);
+                    inside.page(order, 0);
+                    orderMs.add((System.nanoTime() - t) / 1e6);
+                    t = System.nanoTime();
+                    inside.page(order, order.size() / InsideService.PAGE / 2);
+                    laterPageMs.add((System.nanoTime() - t) / 1e6);
+                    t = System.nanoTime();
                     inside.breakdown(cover);
                     breakdownMs.add((System.nanoTime() - t) / 1e6);
                 }
@@ -134,20 +160,8 @@ final class BenchGeo implements Callable<Integer> {
                     gridMs.add((System.nanoTime() - t) / 1e6);
                 }
             }
-            BasemapRenderer renderer = BasemapRenderer.bundled();
-            renderer.renderPng(TileMath.tileAt(0, 0, 0));
-            List<Double> tileMs = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                LocationCell c = places.get(random.nextInt(places.size()));
-                renderer.renderPng(TileMath.tileAt(c.latitude(), c.longitude(), 2 + random.nextInt(11)));
-            }
-            for (int i = 0; i < 200; i++) {
-                LocationCell c = places.get(random.nextInt(places.size()));
-                long t = System.nanoTime();
-                renderer.renderPng(TileMath.tileAt(c.latitude() + random.nextDouble() * 4 - 2,
-                        c.longitude() + random.nextDouble() * 4 - 2, 2 + random.nextInt(13)));
-                tileMs.add((System.nanoTime() - t) / 1e6);
-            }
+            List<LatLon> centres = places.stream().map(c -> new LatLon(c.latitude(), c.longitude())).toList();
+            List<Double> tileMs = tileTimes(centres, random, null);
             terminal.out().println(Messages.get("cli.bench.geo.heading", total, queries, found / Math.max(1, queries),
                     Runtime.getRuntime().availableProcessors()));
             List<String[]> rows = new ArrayList<>();
@@ -155,6 +169,8 @@ final class BenchGeo implements Callable<Integer> {
             rows.add(row(Messages.get("cli.bench.geo.area"), areaMs));
             rows.add(row(Messages.get("cli.bench.geo.raw"), rawMs));
             rows.add(row(Messages.get("cli.bench.geo.page", BREAKDOWNS), pageMs));
+            rows.add(row(Messages.get("cli.bench.geo.nameOrder", BREAKDOWNS), orderMs));
+            rows.add(row(Messages.get("cli.bench.geo.laterPage", BREAKDOWNS), laterPageMs));
             rows.add(row(Messages.get("cli.bench.geo.breakdown", BREAKDOWNS), breakdownMs));
             rows.add(row(Messages.get("cli.bench.geo.grid"), gridMs));
             rows.add(row(Messages.get("cli.bench.geo.tile"), tileMs));
@@ -169,6 +185,61 @@ final class BenchGeo implements Callable<Integer> {
             terminal.out().println(Messages.get(met ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
             return 0;
         }
+    }
+
+    /**
+     * Only the locally drawn basemap tiles, no registry: around the sample data's host cities (where
+     * the bench registries' registrants live), with the same zooms and spread as the full run.
+     */
+    private Integer tilesOnly() {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<LatLon> centres = SampleData.cityCentres().stream().map(c -> new LatLon(c[0], c[1])).toList();
+        List<Double> far = new ArrayList<>();
+        List<Double> close = new ArrayList<>();
+        List<Double> tileMs = tileTimes(centres, random, (z, ms) -> (z <= 6 ? far : close).add(ms));
+        terminal.out().println(Messages.get("cli.bench.geo.tilesHeading", TILES, Runtime.getRuntime().availableProcessors()));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "p50 (ms)", "p95 (ms)"});
+        rows.add(row(Messages.get("cli.bench.geo.tile"), tileMs));
+        rows.add(row(Messages.get("cli.bench.geo.tileFar"), far));
+        rows.add(row(Messages.get("cli.bench.geo.tileClose"), close));
+        Table.print(terminal.out(), rows);
+        terminal.out().println(Messages.get(BenchRegistry.pct(tileMs, 95) < GOAL_TILE_MS ? "cli.bench.goalMet" : "cli.bench.goalMissed"));
+        return 0;
+    }
+
+    /** Receives each tile's time with its zoom. */
+    interface ZoomTime {
+        void add(int zoom, double ms);
+    }
+
+    /**
+     * Times {@link #TILES} tiles drawn to PNG at zoom 2 to 14 within 2 degrees of random centres (after
+     * {@link #TILES_WARMUP} untimed ones); each time also goes to {@code byZoom} when given.
+     */
+    static List<Double> tileTimes(List<LatLon> centres, SplittableRandom random, ZoomTime byZoom) {
+        BasemapRenderer renderer = BasemapRenderer.bundled();
+        renderer.renderPng(TileMath.tileAt(0, 0, 0));
+        for (int i = 0; i < TILES_WARMUP; i++) {
+            LatLon c = centres.get(random.nextInt(centres.size()));
+            renderer.renderPng(TileMath.tileAt(c.lat(), c.lon(), 2 + random.nextInt(11)));
+        }
+        List<Double> tileMs = new ArrayList<>();
+        for (int i = 0; i < TILES; i++) {
+            LatLon c = centres.get(random.nextInt(centres.size()));
+            double lat = c.lat() + random.nextDouble() * 4 - 2;
+            double lon = c.lon() + random.nextDouble() * 4 - 2;
+            int z = 2 + random.nextInt(13);
+            TileKey key = TileMath.tileAt(lat, lon, z);
+            long t = System.nanoTime();
+            renderer.renderPng(key);
+            double ms = (System.nanoTime() - t) / 1e6;
+            tileMs.add(ms);
+            if (byZoom != null) {
+                byZoom.add(z, ms);
+            }
+        }
+        return tileMs;
     }
 
     /**

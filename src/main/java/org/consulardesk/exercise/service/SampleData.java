@@ -147,6 +147,11 @@ public final class SampleData {
     private SampleData() {
     }
 
+    /** The centres (latitude, longitude) of the host cities the sample registrants live in. */
+    public static List<double[]> cityCentres() {
+        return java.util.Arrays.stream(CITIES).map(c -> new double[] {c.lat(), c.lon()}).toList();
+    }
+
     /** Generates {@code persons} synthetic registrants; the same seed gives the same people. */
     public static int generate(Session session, int persons, long seed, ProgressSink progress) {
         BulkRegistrations bulk = new BulkRegistrations(session);

@@ -6,20 +6,13 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.font.FontRenderContext;
-import java.awt.font.GlyphVector;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.consulardesk.map.model.TileKey;
 
 /**
@@ -46,7 +39,22 @@ public final class BasemapRenderer {
     /** Labels of places this far outside the tile are still considered, so labels cut by an edge continue on the next tile. */
     private static final int MARGIN = 160;
 
+    private static final Font CITY_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font CITY_FONT_CLOSE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font CAPITAL_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+    private static final Font CAPITAL_FONT_CLOSE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font COUNTRY_FONT_FAR = new Font(Font.SANS_SERIF, Font.BOLD, 10);
+    private static final Font COUNTRY_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    private static final Font ADMIN1_FONT_FAR = new Font(Font.SANS_SERIF, Font.PLAIN, 10)
+            .deriveFont(java.util.Map.of(java.awt.font.TextAttribute.TRACKING, 0.12));
+    private static final Font ADMIN1_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11)
+            .deriveFont(java.util.Map.of(java.awt.font.TextAttribute.TRACKING, 0.12));
+
     private final BasemapData data;
+    private final LabelSprites labels = new LabelSprites();
+    /** Each drawing thread's tile image, reused for every PNG it draws (the PNG is a copy). */
+    private final ThreadLocal<BufferedImage> canvas = ThreadLocal.withInitial(
+            () -> new BufferedImage(TileMath.TILE_SIZE, TileMath.TILE_SIZE, BufferedImage.TYPE_INT_RGB));
 
     public BasemapRenderer(BasemapData data) {
         this.data = data;
@@ -57,19 +65,20 @@ public final class BasemapRenderer {
     }
 
     public byte[] renderPng(TileKey tile) {
-        BufferedImage image = render(tile);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        BufferedImage image = canvas.get();
+        draw(tile, image);
+        return PngEncoder.encode(image);
     }
 
     public BufferedImage render(TileKey tile) {
+        BufferedImage image = new BufferedImage(TileMath.TILE_SIZE, TileMath.TILE_SIZE, BufferedImage.TYPE_INT_RGB);
+        draw(tile, image);
+        return image;
+    }
+
+    /** Draws the whole tile over whatever the image held (the sea is painted first, over all of it). */
+    private void draw(TileKey tile, BufferedImage image) {
         int size = TileMath.TILE_SIZE;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -78,10 +87,10 @@ public final class BasemapRenderer {
             g.setColor(SEA);
             g.fillRect(0, 0, size, size);
             Frame f = new Frame(tile);
-            BasemapData.Layer layer = data.layerFor(tile.z());
-            drawLand(g, f, layer);
-            drawAdmin1(g, f, data.admin1());
-            drawBorders(g, f, layer);
+            BasemapZoom lines = data.at(tile.z());
+            drawLand(g, f, lines);
+            drawAdmin1(g, f, lines);
+            drawBorders(g, f, lines);
             List<Rectangle2D> taken = new ArrayList<>();
             drawCities(g, f, taken);
             drawCountries(g, f, taken);
@@ -89,7 +98,6 @@ public final class BasemapRenderer {
         } finally {
             g.dispose();
         }
-        return image;
     }
 
     /** Pixel frame of one tile, with the box of the tile (unit Mercator coordinates) plus a margin for culling. */
@@ -134,16 +142,13 @@ public final class BasemapRenderer {
 
     private static final double[] WRAPS = {0, -1, 1};
 
-    private static void drawLand(Graphics2D g, Frame f, BasemapData.Layer layer) {
+    private static void drawLand(Graphics2D g, Frame f, BasemapZoom lines) {
         float coastWidth = f.z < 3 ? 0.6f : f.z < 7 ? 0.9f : 1.3f;
         Path2D.Double fill = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         Path2D.Double coast = new Path2D.Double();
         Clipper clipper = new Clipper(-4, -4, TileMath.TILE_SIZE + 4, TileMath.TILE_SIZE + 4);
         for (double dx : WRAPS) {
-            for (BasemapData.Polygon polygon : layer.land()) {
-                if (!polygon.outer().intersects(dx, f.x0, f.y0, f.x1, f.y1)) {
-                    continue;
-                }
+            for (BasemapData.Polygon polygon : lines.land(f.x0 - dx, f.y0, f.x1 - dx, f.y1)) {
                 for (BasemapData.Line ring : polygon.rings()) {
                     if (ring.intersects(dx, f.x0, f.y0, f.x1, f.y1)) {
                         clipper.appendClipped(fill, ring, f, dx);
@@ -160,16 +165,14 @@ public final class BasemapRenderer {
     }
 
     /** First-level administrative borders: thin and light, from zoom 3 on, dashed from zoom 6. */
-    private static void drawAdmin1(Graphics2D g, Frame f, List<BasemapData.Line> lines) {
+    private static void drawAdmin1(Graphics2D g, Frame f, BasemapZoom lines) {
         if (f.z < ADMIN1_ZOOM) {
             return;
         }
         Path2D.Double all = new Path2D.Double();
         for (double dx : WRAPS) {
-            for (BasemapData.Line line : lines) {
-                if (line.intersects(dx, f.x0, f.y0, f.x1, f.y1)) {
-                    appendChunks(all, line, f, dx);
-                }
+            for (BasemapData.Line line : lines.admin1(f.x0 - dx, f.y0, f.x1 - dx, f.y1)) {
+                appendChunks(all, line, f, dx);
             }
         }
         float width = f.z < 5 ? 0.6f : f.z < 8 ? 1.0f : 1.3f;
@@ -179,14 +182,12 @@ public final class BasemapRenderer {
         g.draw(all);
     }
 
-    private static void drawBorders(Graphics2D g, Frame f, BasemapData.Layer layer) {
+    private static void drawBorders(Graphics2D g, Frame f, BasemapZoom lines) {
         float width = f.z < 3 ? 0.7f : f.z < 6 ? 1.0f : 1.6f;
         Path2D.Double all = new Path2D.Double();
         for (double dx : WRAPS) {
-            for (BasemapData.Line line : layer.borders()) {
-                if (line.intersects(dx, f.x0, f.y0, f.x1, f.y1)) {
-                    appendChunks(all, line, f, dx);
-                }
+            for (BasemapData.Line line : lines.borders(f.x0 - dx, f.y0, f.x1 - dx, f.y1)) {
+                appendChunks(all, line, f, dx);
             }
         }
         if (f.z >= 5) {
@@ -366,9 +367,8 @@ public final class BasemapRenderer {
     private void drawCities(Graphics2D g, Frame f, List<Rectangle2D> taken) {
         int min = minPopulation(f.z);
         boolean capitals = f.z >= 3;
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, f.z >= 8 ? 12 : 11);
-        Font capitalFont = new Font(Font.SANS_SERIF, Font.BOLD, f.z >= 8 ? 13 : 11);
-        FontRenderContext frc = g.getFontRenderContext();
+        Font font = f.z >= 8 ? CITY_FONT_CLOSE : CITY_FONT;
+        Font capitalFont = f.z >= 8 ? CAPITAL_FONT_CLOSE : CAPITAL_FONT;
         for (BasemapData.City city : data.cities()) {
             if (city.population() < min && !(capitals && city.capital())) {
                 if (!capitals) {
@@ -382,8 +382,8 @@ public final class BasemapRenderer {
             double x = f.x(city.lon());
             double y = f.y(city.lat());
             Font use = city.capital() ? capitalFont : font;
-            GlyphVector glyphs = use.createGlyphVector(frc, city.name());
-            Rectangle2D text = glyphs.getVisualBounds();
+            LabelSprites.Label label = labels.get(city.name(), use, CITY_TEXT);
+            Rectangle2D text = label.bounds();
             double tx = x + 5;
             double ty = y + text.getHeight() / 2 - 1;
             Rectangle2D box = new Rectangle2D.Double(x - 4, ty - text.getHeight() - 2, text.getWidth() + 11, text.getHeight() + 5);
@@ -402,7 +402,7 @@ public final class BasemapRenderer {
                 g.setColor(Color.WHITE);
                 g.fill(new Ellipse2D.Double(x - 1.2, y - 1.2, 2.4, 2.4));
             }
-            halo(g, glyphs, tx, ty, CITY_TEXT);
+            label.draw(g, tx, ty);
         }
     }
 
@@ -416,15 +416,13 @@ public final class BasemapRenderer {
             case 4 -> 4;
             default -> 0;
         };
-        Font font = new Font(Font.SANS_SERIF, Font.BOLD, f.z <= 3 ? 10 : 12);
-        FontRenderContext frc = g.getFontRenderContext();
+        Font font = f.z <= 3 ? COUNTRY_FONT_FAR : COUNTRY_FONT;
         for (BasemapData.CountryLabel c : data.countries()) {
             if (c.area() < minArea || !inLabelArea(f, c.lat(), c.lon())) {
                 continue;
             }
-            String name = c.name().toUpperCase(Locale.ROOT);
-            GlyphVector glyphs = font.createGlyphVector(frc, name);
-            Rectangle2D text = glyphs.getVisualBounds();
+            LabelSprites.Label label = labels.get(c.name().toUpperCase(Locale.ROOT), font, COUNTRY_TEXT);
+            Rectangle2D text = label.bounds();
             double tx = f.x(c.lon()) - text.getWidth() / 2;
             double ty = f.y(c.lat()) + text.getHeight() / 2;
             Rectangle2D box = new Rectangle2D.Double(tx - 2, ty - text.getHeight() - 2, text.getWidth() + 4, text.getHeight() + 4);
@@ -432,7 +430,7 @@ public final class BasemapRenderer {
                 continue;
             }
             taken.add(box);
-            halo(g, glyphs, tx, ty, COUNTRY_TEXT);
+            label.draw(g, tx, ty);
         }
     }
 
@@ -446,14 +444,12 @@ public final class BasemapRenderer {
         if (f.z < ADMIN1_ZOOM) {
             return;
         }
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, f.z < 6 ? 10 : 11)
-                .deriveFont(java.util.Map.of(java.awt.font.TextAttribute.TRACKING, 0.12));
-        FontRenderContext frc = g.getFontRenderContext();
+        Font font = f.z < 6 ? ADMIN1_FONT_FAR : ADMIN1_FONT;
         double pixelsPerKm = f.scale / 40_075.0;
-        java.util.Map<BasemapData.Admin1Label, double[]> drawn = new java.util.HashMap<>();
+        java.util.Map<BasemapData.Admin1Label, double[]> drawn = new java.util.IdentityHashMap<>();
         for (BasemapData.Admin1Label a : data.admin1Labels()) {
             double widthPx = Math.sqrt(a.areaKm2()) * pixelsPerKm / Math.max(0.05, Math.cos(Math.toRadians(a.lat())));
-            if (admin1Name(g, f, taken, font, frc, a, a.lon(), a.lat(), widthPx)) {
+            if (admin1Name(g, f, taken, font, a, a.lon(), a.lat(), widthPx)) {
                 drawn.put(a, new double[] {f.x(a.lon()), f.y(a.lat())});
             }
         }
@@ -468,6 +464,9 @@ public final class BasemapRenderer {
             step *= 2;
         }
         for (BasemapData.Admin1GridPoint p : data.admin1Grid()) {
+            if (!inLabelArea(f, p.lat(), p.lon())) {
+                continue;
+            }
             double i = p.lon() / step;
             double j = p.lat() / step;
             if (Math.abs(i - Math.rint(i)) > 1e-6 || Math.abs(j - Math.rint(j)) > 1e-6) {
@@ -477,21 +476,21 @@ public final class BasemapRenderer {
             if (near != null && Math.hypot(near[0] - f.x(p.lon()), near[1] - f.y(p.lat())) < 160) {
                 continue;
             }
-            admin1Name(g, f, taken, font, frc, p.label(), p.lon(), p.lat(), Double.MAX_VALUE);
+            admin1Name(g, f, taken, font, p.label(), p.lon(), p.lat(), Double.MAX_VALUE);
         }
     }
 
-    private static boolean admin1Name(Graphics2D g, Frame f, List<Rectangle2D> taken, Font font, FontRenderContext frc,
-                                      BasemapData.Admin1Label a, double lon, double lat, double widthPx) {
-        if (!inLabelArea(f, lat, lon)) {
+    private boolean admin1Name(Graphics2D g, Frame f, List<Rectangle2D> taken, Font font,
+                               BasemapData.Admin1Label a, double lon, double lat, double widthPx) {
+        if (widthPx < 40 || !inLabelArea(f, lat, lon)) {
             return false;
         }
         String name = a.name().toUpperCase(Locale.ROOT);
-        if (widthPx < 40 || widthPx < name.length() * 7 * ADMIN1_NAME_FIT) {
+        if (widthPx < name.length() * 7 * ADMIN1_NAME_FIT) {
             return false;
         }
-        GlyphVector glyphs = font.createGlyphVector(frc, name);
-        Rectangle2D text = glyphs.getVisualBounds();
+        LabelSprites.Label label = labels.get(name, font, ADMIN1_TEXT);
+        Rectangle2D text = label.bounds();
         if (widthPx < text.getWidth() * ADMIN1_NAME_FIT) {
             return false;
         }
@@ -502,7 +501,7 @@ public final class BasemapRenderer {
             Rectangle2D box = new Rectangle2D.Double(tx - 4, ty - text.getHeight() - 4, text.getWidth() + 8, text.getHeight() + 8);
             if (taken.stream().noneMatch(box::intersects)) {
                 taken.add(box);
-                halo(g, glyphs, tx, ty, ADMIN1_TEXT);
+                label.draw(g, tx, ty);
                 return true;
             }
         }
@@ -511,14 +510,5 @@ public final class BasemapRenderer {
 
     private static boolean inLabelArea(Frame f, double lat, double lon) {
         return lat >= f.labelSouth && lat <= f.labelNorth && lon >= f.labelWest && lon <= f.labelEast;
-    }
-
-    private static void halo(Graphics2D g, GlyphVector glyphs, double x, double y, Color colour) {
-        Shape outline = AffineTransform.getTranslateInstance(x, y).createTransformedShape(glyphs.getOutline());
-        g.setColor(HALO);
-        g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(outline);
-        g.setColor(colour);
-        g.fill(outline);
     }
 }

@@ -3,6 +3,7 @@ package org.consulardesk.map.service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ import org.consulardesk.map.model.HotspotCensus;
 import org.consulardesk.map.model.InsideBreakdown;
 import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.InsideResult;
+import org.consulardesk.map.model.NameOrder;
 import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.GridCell;
 import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.registry.model.LocatedPoint;
+import org.consulardesk.registry.model.NameKey;
 import org.consulardesk.registry.model.PlaceBreakdown;
 import org.consulardesk.registry.model.PresenceStatus;
 import org.consulardesk.registry.model.RegistryFilter;
@@ -32,7 +35,7 @@ import org.consulardesk.security.service.Session;
  * Who is inside an area (plus a buffer), ADR 0057: the area is covered with cells of the registrants'
  * grid ({@link CellCover}); cells wholly inside add their kept counts, cells across the outline are split
  * down to the fine level, whose registrants JTS tests one by one in the area's local projection (ADR 0031).
- * The list is read a page at a time from the cells; the breakdown walks the same cells afterwards.
+ * The list is put in name order once (ADR 0071) and read a page at a time; the breakdown walks the same cells.
  */
 public final class InsideService {
     private final Session session;
@@ -107,8 +110,78 @@ public final class InsideService {
     }
 
     /**
-     * Page {@code index} (from 0) of the registrants inside, with their names, sorted by name. Pages follow
-     * the cells (each cell by fine cell and id), then the registrants of cells across the outline by id.
+     * Everyone inside in name order (normalised name, then id), ADR 0071: the ids and names of the
+     * cells wholly inside and of the cells across the outline (kept when the count found them inside)
+     * are read from the index {@code person_cell_names} alone, a batch of fine cells at a time, sorted
+     * once, and only the ids kept. Runs in the background after the count; pages are then read with
+     * {@link #page(NameOrder, int)}.
+     */
+    public NameOrder nameOrder(InsideCover cover) {
+        List<NameKey> keys = new ArrayList<>(cover.count());
+        List<Long> batch = new ArrayList<>();
+        List<GridCell> coarse = new ArrayList<>();
+        int fineRows = 0;
+        List<InsideCover.Part> parts = cover.cells();
+        for (int i = 0; i <= parts.size(); i++) {
+            GridCell cell = i < parts.size() ? parts.get(i).cell() : null;
+            if (cell != null && cell.level() == GeoGrid.FINE_LEVEL) {
+                batch.add(cell.geoCell());
+            } else if (cell != null) {
+                coarse.add(cell);
+                fineRows += cell.fineRowTo() - cell.fineRowFrom() + 1;
+            }
+            if (!coarse.isEmpty() && (cell == null || fineRows >= 200)) {
+                batch.addAll(locations.fineCellsIn(coarse).keySet());
+                coarse.clear();
+                fineRows = 0;
+            }
+            while (batch.size() >= BATCH || cell == null && !batch.isEmpty()) {
+                List<Long> now = batch.subList(0, Math.min(BATCH, batch.size()));
+                keys.addAll(locations.namesInFineCells(List.copyOf(now)));
+                now.clear();
+            }
+        }
+        Set<Long> boundary = new HashSet<>(cover.boundaryIds());
+        List<Long> crossing = cover.boundaryCells();
+        for (int i = 0; i < crossing.size() && !boundary.isEmpty(); i += BATCH) {
+            for (NameKey k : locations.namesInFineCells(crossing.subList(i, Math.min(crossing.size(), i + BATCH)))) {
+                if (boundary.contains(k.id())) {
+                    keys.add(k);
+                }
+            }
+        }
+        keys.sort(NAME_ORDER);
+        long[] ids = new long[keys.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = keys.get(i).id();
+        }
+        return new NameOrder(ids);
+    }
+
+    /** The order of the list: the registry's normalised name (family name first), then id. */
+    static final Comparator<NameKey> NAME_ORDER = Comparator.comparing(NameKey::sortName).thenComparingLong(NameKey::id);
+
+    /** Page {@code index} (from 0) of everyone inside, in name order across pages; each registrant is read by id. */
+    public List<LocatedPerson> page(NameOrder order, int index) {
+        List<Long> ids = order.slice(index * PAGE, (index + 1) * PAGE);
+        Map<Long, LocatedPerson> byId = new HashMap<>();
+        for (LocatedPerson p : locations.persons(ids)) {
+            byId.put(p.id(), p);
+        }
+        List<LocatedPerson> page = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            LocatedPerson p = byId.get(id);
+            if (p != null) {
+                page.add(p);
+            }
+        }
+        return page;
+    }
+
+    /**
+     * Page {@code index} (from 0) of the registrants inside in the order of the cells (each cell by fine
+     * cell and id, then the registrants of cells across the outline by id), each page sorted by name:
+     * for output of everyone (the command line), where no order across pages is needed and none is computed.
      */
     public List<LocatedPerson> page(InsideCover cover, int index) {
         long from = (long) index * PAGE;

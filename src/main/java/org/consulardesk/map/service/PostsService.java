@@ -43,6 +43,13 @@ public final class PostsService {
         return out;
     }
 
+    /** This registry's own post at its city, when the gazetteer knows the city (where the map first opens). */
+    public Optional<ConsularPost> own() {
+        session.require(Permission.VIEW_REGISTRY);
+        RegistryDescriptor own = session.descriptor();
+        return place(own.postName(), own.countryCode(), true);
+    }
+
     /** The post placed at the city its name ends with (after " in "), in its country. */
     Optional<ConsularPost> place(String postName, String countryCode, boolean own) {
         return city(postName, countryCode).map(p -> new ConsularPost(postName, countryCode, p.latitude(), p.longitude(), own));

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -55,9 +57,9 @@ import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotType;
 import org.consulardesk.map.model.InsideBreakdown;
-import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.InsideResult;
 import org.consulardesk.map.model.LatLon;
+import org.consulardesk.map.model.NameOrder;
 import org.consulardesk.map.model.MbTilesInfo;
 import org.consulardesk.map.model.Severity;
 import org.consulardesk.map.service.BasemapService;
@@ -125,6 +127,8 @@ public final class MapScreen implements View {
     private final ListView<LocatedPerson> insideList = new ListView<>();
     private final Button insideMore = new Button();
     private InsideResult insideResult;
+    /** Everyone inside in name order, once computed after the count (ids only; names are read by page). */
+    private NameOrder insideOrder;
     private int insidePages;
     /** Whether OpenStreetMap tiles are allowed (changed on the Settings screen). */
     private final Label onlineStatus = new Label();
@@ -142,6 +146,7 @@ public final class MapScreen implements View {
     private Hotspot selected;
     private Area edited;
     private boolean firstShow = true;
+    private Supplier<Optional<LatLon>> postPlace = Optional::empty;
 
     public MapScreen(LocationService locations, HotspotService hotspots, InsideService inside, MapSettingsService settings,
                      Gazetteer gazetteer, BackgroundTasks tasks, DialogService dialogs, LongConsumer onOpenPerson) {
@@ -834,21 +839,36 @@ public final class MapScreen implements View {
             return;
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
-        tasks.run(Ui.text("map.inside.running"), p -> {
-            InsideCover cover = inside.count(area, km);
-            return new InsideResult(cover, null, inside.page(cover, 0));
-        }, this::showInside, this::fail);
+        tasks.run(Ui.text("map.inside.running"), p -> new InsideResult(inside.count(area, km), null, List.of()),
+                this::showInside, this::fail);
     }
 
-    /** The count and first page show at once; the breakdown follows from a second task (ADR 0057). */
+    /**
+     * The count shows at once; the list in name order (ADR 0071) and the breakdown (ADR 0057) follow
+     * from further tasks.
+     */
     private void showInside(InsideResult r) {
         insideCount.setText(Ui.text("map.inside.count", r.count()));
         insideBreakdown.setText(Ui.text("map.inside.breakdownRunning"));
         insideResult = r;
-        insidePages = 1;
-        insideList.getItems().setAll(r.persons());
+        insideOrder = null;
+        insidePages = 0;
+        insideList.getItems().clear();
+        insideList.setPlaceholder(new Label(Ui.text(r.count() == 0 ? "map.inside.none" : "map.inside.sorting")));
         updateInsideMore();
         reveal(insideCount);
+        tasks.run(Ui.text("map.inside.sorting"), p -> {
+            NameOrder order = inside.nameOrder(r.cover());
+            return new OrderedPage(order, inside.page(order, 0));
+        }, first -> {
+            if (r == insideResult) {
+                insideOrder = first.order();
+                insidePages = 1;
+                insideList.getItems().setAll(first.page());
+                insideList.setPlaceholder(new Label(Ui.text("map.inside.none")));
+                updateInsideMore();
+            }
+        }, this::fail);
         tasks.run(Ui.text("map.inside.breakdownRunning"), p -> inside.breakdown(r.cover()), b -> {
             if (r == insideResult) {
                 showBreakdown(b);
@@ -866,16 +886,21 @@ public final class MapScreen implements View {
         insideBreakdown.setText(String.join("\n", parts));
     }
 
-    /** Names are read a page at a time: the next page is appended to the list. */
+    /** The list in name order and its first page. */
+    private record OrderedPage(NameOrder order, List<LocatedPerson> page) {
+    }
+
+    /** Names are read a page at a time, in name order across pages: the next page is appended to the list. */
     private void showMoreInside() {
         InsideResult r = insideResult;
-        if (r == null || insideList.getItems().size() >= r.count()) {
+        NameOrder order = insideOrder;
+        if (r == null || order == null || insideList.getItems().size() >= order.size()) {
             return;
         }
         int index = insidePages;
         insideMore.setDisable(true);
-        tasks.run(Ui.text("map.inside.running"), p -> inside.page(r.cover(), index), page -> {
-            if (r == insideResult) {
+        tasks.run(Ui.text("map.inside.running"), p -> inside.page(order, index), page -> {
+            if (r == insideResult && order == insideOrder) {
                 insideList.getItems().addAll(page);
                 insidePages = index + 1;
             }
@@ -888,7 +913,7 @@ public final class MapScreen implements View {
 
     private void updateInsideMore() {
         InsideResult r = insideResult;
-        boolean more = r != null && insideList.getItems().size() < r.count();
+        boolean more = r != null && insideOrder != null && insideList.getItems().size() < insideOrder.size();
         insideMore.setVisible(more);
         insideMore.setManaged(more);
         insideMore.setDisable(false);
@@ -972,12 +997,63 @@ public final class MapScreen implements View {
         }
     }
 
-    /** Opens on the densest area of registrants (the post's city), or the world when there are none. */
+    /** Zoom the map first opens at over the post's city (as "Find a place" goes to a city): its districts fill the view. */
+    static final double POST_ZOOM = 12;
+    /** The world view, when there is neither a post nor a registrant with a point. */
+    static final double[] WORLD = {20, 10, 2};
+
+    /**
+     * Where this post is (its city, as the posts layer places it), so the map first opens over it.
+     * Called once, in the background, the first time the screen is shown; set it before that.
+     */
+    public void setPostPlace(Supplier<Optional<LatLon>> place) {
+        this.postPlace = place;
+    }
+
+    /**
+     * Opens over the post's city at city level; without a known post, on the box around every
+     * registrant's point (the map's coarse cells: a handful of rows, never the registrants); without
+     * either, on the world.
+     */
     private void centreOnRegistrants() {
-        tasks.run(Ui.text("map.loading"), p -> locations.clusters(-90, -180, 90, 180, 5), cells -> {
-            cells.stream().max(java.util.Comparator.comparingInt(LocationCell::count))
-                    .ifPresentOrElse(c -> goTo(c.latitude(), c.longitude(), 7), () -> goTo(20, 10, 2));
-        }, e -> goTo(20, 10, 2));
+        // Before the first layout the map has no size yet: assume a usual one.
+        double width = map.getWidth() > 100 ? map.getWidth() : 900;
+        double height = map.getHeight() > 100 ? map.getHeight() : 650;
+        Supplier<Optional<LatLon>> post = postPlace;
+        tasks.run(Ui.text("map.loading"), p -> {
+            Optional<LatLon> at = post.get();
+            if (at.isPresent()) {
+                return new double[] {at.get().lat(), at.get().lon(), POST_ZOOM};
+            }
+            return registrantsView(locations.clusters(-90, -180, 90, 180, 5), width, height);
+        }, v -> goTo(v[0], v[1], v[2]), e -> goTo(WORLD[0], WORLD[1], WORLD[2]));
+    }
+
+    /**
+     * The view (latitude, longitude, zoom) that shows every cell with registrants in a map of the size
+     * given, at zoom 2 to 12; the world view when there are none.
+     */
+    static double[] registrantsView(List<LocationCell> cells, double width, double height) {
+        if (cells.isEmpty()) {
+            return WORLD.clone();
+        }
+        double south = 90;
+        double north = -90;
+        double west = 180;
+        double east = -180;
+        for (LocationCell c : cells) {
+            south = Math.min(south, c.latitude());
+            north = Math.max(north, c.latitude());
+            west = Math.min(west, c.longitude());
+            east = Math.max(east, c.longitude());
+        }
+        // Mercator pixels at zoom 0 of the box, with a margin of a tenth on each side.
+        double dx = TileMath.pixelX(east, 0) - TileMath.pixelX(west, 0);
+        double dy = TileMath.pixelY(south, 0) - TileMath.pixelY(north, 0);
+        double fit = Math.min(Math.max(1, width) / Math.max(1e-9, dx * 1.2), Math.max(1, height) / Math.max(1e-9, dy * 1.2));
+        double zoom = Math.max(2, Math.min(12, Math.floor(Math.log(fit) / Math.log(2))));
+        double centreLat = TileMath.latOfPixel((TileMath.pixelY(south, 0) + TileMath.pixelY(north, 0)) / 2, 0);
+        return new double[] {centreLat, (west + east) / 2, zoom};
     }
 
     @Override

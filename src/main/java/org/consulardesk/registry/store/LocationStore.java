@@ -13,6 +13,7 @@ import org.consulardesk.registry.model.GeoGrid;
 import org.consulardesk.registry.model.LocatedPerson;
 import org.consulardesk.registry.model.LocatedPoint;
 import org.consulardesk.registry.model.LocationCell;
+import org.consulardesk.registry.model.NameKey;
 import org.consulardesk.registry.model.PlaceBreakdown;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.store.Tx;
@@ -193,6 +194,20 @@ public final class LocationStore {
                 .fetch(r -> new LocatedPerson(r.get(PERSON.ID), r.get(PERSON.FAMILY_NAME), r.get(PERSON.GIVEN_NAMES),
                         r.get(PERSON.LATITUDE), r.get(PERSON.LONGITUDE), r.get(PERSON.HOUSEHOLD_ID),
                         PurposeOfStay.valueOf(r.get(PERSON.PURPOSE))));
+    }
+
+    /**
+     * Ids and sort names of the registrants of these fine cells (about 1,000 cells a call at most), read from
+     * the index {@code person_cell_names} alone (V22, ADR 0071); unordered.
+     */
+    public List<NameKey> namesInFineCells(Tx tx, Collection<Long> geoCells) {
+        return namesInFineCellsQuery(tx.dsl(), geoCells).fetch(r -> new NameKey(r.value1(), r.value2() == null ? "" : r.value2()));
+    }
+
+    /** The statement of {@link #namesInFineCells} (public so a test can check its plan). */
+    public static org.jooq.Select<org.jooq.Record2<Long, String>> namesInFineCellsQuery(org.jooq.DSLContext dsl,
+            Collection<Long> geoCells) {
+        return dsl.select(PERSON.ID, PERSON.SEARCH_NAME).from(PERSON).where(PERSON.GEO_CELL.in(geoCells).and(ActivePersons.only()));
     }
 
     /**

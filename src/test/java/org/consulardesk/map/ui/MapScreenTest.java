@@ -235,4 +235,78 @@ class MapScreenTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(posts.isVisible()).isFalse();
     }
+
+    @Test
+    void withoutAPostTheMapOpensOnTheBoxAroundTheRegistrants() {
+        // This screen was shown without a post: its registrants live in Nairobi (3) and Mombasa (1).
+        FxWait.waitFor(() -> screen.mapView().getZoom() > 2);
+        double lat = screen.mapView().getCenter().getLatitude();
+        double lon = screen.mapView().getCenter().getLongitude();
+        assertThat(lat).as("between Nairobi and Mombasa").isBetween(-4.1, -1.2);
+        assertThat(lon).isBetween(36.8, 39.7);
+        assertThat(screen.mapView().getZoom()).as("both cities in view, not the world").isBetween(5.0, 9.0);
+        assertThat(MapScreen.registrantsView(List.of(), 900, 600)).containsExactly(MapScreen.WORLD);
+    }
+
+    @Test
+    void theMapOpensOverThePostsCityNotOverTheLargestGroupOfRegistrants() throws Exception {
+        // More registrants in Dubai than anywhere else: the old opening view went there.
+        for (int i = 0; i < 6; i++) {
+            at("Gulf" + i, 25.20 + i * 0.001, 55.27);
+        }
+        org.consulardesk.map.service.PostsService posts = new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled());
+        MapScreen second = WaitForAsyncUtils.asyncFx(() -> {
+            MapScreen s = new MapScreen(new LocationService(session), new HotspotService(session), new InsideService(session),
+                    new MapSettingsService(session), Gazetteer.bundled(), SYNC, dialogs, opened::add);
+            s.setPostPlace(() -> posts.own().map(p -> new org.consulardesk.map.model.LatLon(p.latitude(), p.longitude())));
+            return s;
+        }).get();
+        FxScreens.show(second, 1300, 850);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitFor(() -> second.mapView().getZoom() == MapScreen.POST_ZOOM);
+        assertThat(second.mapView().getCenter().getLatitude()).as("Nairobi, the post's city").isCloseTo(-1.28,
+                org.assertj.core.api.Assertions.within(0.05));
+        assertThat(second.mapView().getCenter().getLongitude()).isCloseTo(36.82, org.assertj.core.api.Assertions.within(0.05));
+        FxWait.waitFor(() -> second.registrantsLayer().shown() == 3);
+    }
+
+    @Test
+    void whoIsInsideListsNamesInOrderAcrossPagesWithMore() {
+        // 250 more registrants over central Nairobi, names shuffled against their places (253 inside).
+        String[] family = {"Zawadi", "Achieng", "Mwangi", "Otieno", "Baraka", "Kamau", "Wanjiru", "Odhiambo", "Chebet", "Eze"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<List<Registration>> groups = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            Registration b = Registration.blank();
+            Whereabouts w = new Whereabouts(null, null, null, "Nairobi", "KE",
+                    new GeoPoint(-1.296 + (i % 16) * 0.0008, 36.815 + (i / 16) * 0.0008, 50, LocationSource.GPS), null, null, null);
+            groups.add(List.of(new Registration(0, 0, family[random.nextInt(family.length)], "Juma" + i, null, null, List.of(), 'M',
+                    "1985", null, b.nationalityEvidence(), List.of(), null, b.purpose(), w, List.of(), List.of(), List.of(),
+                    List.of(), List.of(), List.of(), null)));
+        }
+        new org.consulardesk.registry.service.BulkRegistrations(session).addHouseholds(groups, "TEST_LOADED");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        new HotspotService(session).save(new Hotspot(0, "Central Nairobi", org.consulardesk.map.model.HotspotType.UNREST,
+                org.consulardesk.map.model.Severity.WARNING, today.minusDays(1), today.plusDays(3), null, null,
+                org.consulardesk.map.model.Area.polygon(List.of(new org.consulardesk.map.model.LatLon(-1.31, 36.80),
+                        new org.consulardesk.map.model.LatLon(-1.31, 36.84), new org.consulardesk.map.model.LatLon(-1.27, 36.84),
+                        new org.consulardesk.map.model.LatLon(-1.27, 36.80))), 0));
+        interact(screen::activate);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<Hotspot> hotspots = lookup("#map-hotspots").queryAs(ListView.class);
+        interact(() -> hotspots.getSelectionModel().select(0));
+        clickOn(reveal("#map-inside"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#map-inside-count").queryAs(Label.class).getText()).startsWith("253 ");
+        @SuppressWarnings("unchecked")
+        ListView<LocatedPerson> list = lookup("#map-inside-list").queryAs(ListView.class);
+        FxWait.waitFor(() -> list.getItems().size() == org.consulardesk.map.service.InsideService.PAGE);
+        clickOn(reveal("#map-inside-more"));
+        FxWait.waitFor(() -> list.getItems().size() == 253);
+        assertThat(list.getItems()).extracting(LocatedPerson::id).doesNotHaveDuplicates();
+        assertThat(list.getItems()).extracting(p -> org.consulardesk.registry.service.NameKeys.searchName(p.familyName(), p.givenNames()))
+                .as("one list in name order, not page by page").isSorted();
+        assertThat(lookup("#map-inside-more").query().isVisible()).as("no more pages").isFalse();
+    }
 }

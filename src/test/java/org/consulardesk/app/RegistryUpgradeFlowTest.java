@@ -53,7 +53,7 @@ class RegistryUpgradeFlowTest extends FxRobot {
 
         signIn(dir);
         waitFor(() -> lookup("#login-upgrade-confirm").tryQuery().map(n -> n.isVisible()).orElse(false));
-        assertThat(text("#login-upgrade-notice")).contains("5 steps").contains("search word pairs").contains("duplicate keys")
+        assertThat(text("#login-upgrade-notice")).contains("6 steps").contains("search word pairs").contains("duplicate keys")
                 .contains("may take minutes");
         assertThat(text("#login-upgrade-backup")).startsWith("There is no backup in the registry's backups folder")
                 .contains("A backup is advised");
@@ -74,14 +74,15 @@ class RegistryUpgradeFlowTest extends FxRobot {
                 .addListener((o, was, now) -> shown.add(now)));
         type(KeyCode.ENTER); // the upgrade button is the default now
         waitFor(() -> lookup("#login-upgrade-continue").query().isVisible());
-        assertThat(text("#login-upgrade-status")).matches("The registry was upgraded: 5 steps in \\d+ s\\. It is ready\\.");
-        assertThat(shown).containsSubsequence("Upgrading the registry: step 1 of 5 (search word pairs)…",
-                "Upgrading the registry: step 2 of 5 (search word pairs), 0 of 20,001 persons",
-                "Upgrading the registry: step 2 of 5 (search word pairs), 20,000 of 20,001 persons",
-                "Upgrading the registry: step 2 of 5 (search word pairs), 20,001 of 20,001 persons",
-                "Upgrading the registry: step 3 of 5 (search word pairs index)…",
-                "Upgrading the registry: step 4 of 5 (duplicate keys), 20,001 of 20,001 persons",
-                "Upgrading the registry: step 5 of 5 (map cell points)…");
+        assertThat(text("#login-upgrade-status")).matches("The registry was upgraded: 6 steps in \\d+ s\\. It is ready\\.");
+        assertThat(shown).containsSubsequence("Upgrading the registry: step 1 of 6 (search word pairs)…",
+                "Upgrading the registry: step 2 of 6 (search word pairs), 0 of 20,001 persons",
+                "Upgrading the registry: step 2 of 6 (search word pairs), 20,000 of 20,001 persons",
+                "Upgrading the registry: step 2 of 6 (search word pairs), 20,001 of 20,001 persons",
+                "Upgrading the registry: step 3 of 6 (search word pairs index)…",
+                "Upgrading the registry: step 4 of 6 (duplicate keys), 20,001 of 20,001 persons",
+                "Upgrading the registry: step 5 of 6 (map cell points)…",
+                "Upgrading the registry: step 6 of 6 (map names by cell)…");
         assertThat(app.shell()).isNull();
 
         type(KeyCode.ENTER);

@@ -62,7 +62,7 @@ public final class Cli {
         for (Class<?> command : COMMANDS) {
             cli.addSubcommand(command);
         }
-        cli.setResourceBundle(Messages.bundle());
+        cli.setResourceBundle(Messages.plainBundle());
         setVersionProvider(cli);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());

@@ -1,6 +1,7 @@
 package org.consulardesk.core;
 
 import java.text.MessageFormat;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -14,6 +15,29 @@ public final class Messages {
 
     public static ResourceBundle bundle() {
         return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+    }
+
+    /**
+     * The bundle for text shown without MessageFormat (command-line help, which picocli reads
+     * directly): the bundle's {@code ''} reads as one apostrophe there too.
+     */
+    public static ResourceBundle plainBundle() {
+        ResourceBundle bundle = bundle();
+        return new ResourceBundle() {
+            @Override
+            protected Object handleGetObject(String key) {
+                if (!bundle.containsKey(key)) {
+                    return null;
+                }
+                Object value = bundle.getObject(key);
+                return value instanceof String text ? text.replace("''", "'") : value;
+            }
+
+            @Override
+            public Enumeration<String> getKeys() {
+                return bundle.getKeys();
+            }
+        };
     }
 
     public static String get(String key, Object... args) {

@@ -343,10 +343,19 @@ final class MainShell implements View {
         current.activate();
         Node focus = current.initialFocus();
         // A long form may not be laid out at the first pulse: ask again once if the focus did not take.
+        // Only while the view is still shown: a quick Ctrl+N after sign-in must not lose its field to
+        // the overview's late second request.
         Platform.runLater(() -> {
+            if (current != view) {
+                return;
+            }
             focus.requestFocus();
             if (!focus.isFocused()) {
-                Platform.runLater(focus::requestFocus);
+                Platform.runLater(() -> {
+                    if (current == view) {
+                        focus.requestFocus();
+                    }
+                });
             }
         });
     }

@@ -103,7 +103,12 @@ class PersonFormTest extends FxRobot {
         SignIn.asHead(this, app, SignIn.createRegistry(temp));
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitFor(() -> lookup("#person-familyName").tryQuery().isPresent());
-        waitFor(() -> lookup("#person-familyName").query().isFocused());
+        // The field owns the scene's focus (where typing goes); Node.isFocused also needs the window's
+        // own focus, which Monocle can hand back late after earlier tests' stages were closed.
+        waitFor(() -> {
+            Node field = lookup("#person-familyName").query();
+            return field.getScene() != null && field.getScene().getFocusOwner() == field;
+        });
         write("Okonkwo");
         assertThat(lookup("#person-familyName").queryTextInputControl().getText()).isEqualTo("Okonkwo");
     }

@@ -118,29 +118,7 @@ public final class InsideService {
      */
     public NameOrder nameOrder(InsideCover cover) {
         List<NameKey> keys = new ArrayList<>(cover.count());
-        List<Long> batch = new ArrayList<>();
-        List<GridCell> coarse = new ArrayList<>();
-        int fineRows = 0;
-        List<InsideCover.Part> parts = cover.cells();
-        for (int i = 0; i <= parts.size(); i++) {
-            GridCell cell = i < parts.size() ? parts.get(i).cell() : null;
-            if (cell != null && cell.level() == GeoGrid.FINE_LEVEL) {
-                batch.add(cell.geoCell());
-            } else if (cell != null) {
-                coarse.add(cell);
-                fineRows += cell.fineRowTo() - cell.fineRowFrom() + 1;
-            }
-            if (!coarse.isEmpty() && (cell == null || fineRows >= 200)) {
-                batch.addAll(locations.fineCellsIn(coarse).keySet());
-                coarse.clear();
-                fineRows = 0;
-            }
-            while (batch.size() >= BATCH || cell == null && !batch.isEmpty()) {
-                List<Long> now = batch.subList(0, Math.min(BATCH, batch.size()));
-                keys.addAll(locations.namesInFineCells(List.copyOf(now)));
-                now.clear();
-            }
-        }
+        forEachBatchOfCellsWhollyInside(cover, cells -> keys.addAll(locations.namesInFineCells(cells)));
         Set<Long> boundary = new HashSet<>(cover.boundaryIds());
         List<Long> crossing = cover.boundaryCells();
         for (int i = 0; i < crossing.size() && !boundary.isEmpty(); i += BATCH) {
@@ -240,6 +218,22 @@ public final class InsideService {
             vulnerableAndAlone[1] += b.withoutHousehold();
             households.addAll(b.households());
         };
+        forEachBatchOfCellsWhollyInside(cover, cells -> add.accept(locations.breakdownOfFineCells(cells)));
+        // Registrants of the cells across the outline: read by cell from the covering index (ADR 0062), kept
+        // when the count found them inside.
+        Set<Long> boundary = new HashSet<>(cover.boundaryIds());
+        List<Long> crossing = cover.boundaryCells();
+        for (int i = 0; i < crossing.size() && !boundary.isEmpty(); i += BATCH) {
+            add.accept(locations.breakdownOfFineCells(crossing.subList(i, Math.min(crossing.size(), i + BATCH)), boundary::contains));
+        }
+        return new InsideBreakdown(byCode, vulnerableAndAlone[0], households.size(), vulnerableAndAlone[1]);
+    }
+
+    /**
+     * The fine cells of the cells wholly inside the cover, {@link #BATCH} at a time: coarse cells are
+     * opened into their fine cells about 200 fine rows at a time, so no batch holds a whole country.
+     */
+    private void forEachBatchOfCellsWhollyInside(InsideCover cover, java.util.function.Consumer<List<Long>> action) {
         List<Long> batch = new ArrayList<>();
         List<GridCell> coarse = new ArrayList<>();
         int fineRows = 0;
@@ -257,23 +251,12 @@ public final class InsideService {
                 coarse.clear();
                 fineRows = 0;
             }
-            while (batch.size() >= BATCH) {
-                List<Long> now = batch.subList(0, BATCH);
-                add.accept(locations.breakdownOfFineCells(List.copyOf(now)));
+            while (batch.size() >= BATCH || cell == null && !batch.isEmpty()) {
+                List<Long> now = batch.subList(0, Math.min(BATCH, batch.size()));
+                action.accept(List.copyOf(now));
                 now.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            add.accept(locations.breakdownOfFineCells(batch));
-        }
-        // Registrants of the cells across the outline: read by cell from the covering index (ADR 0062), kept
-        // when the count found them inside.
-        Set<Long> boundary = new HashSet<>(cover.boundaryIds());
-        List<Long> crossing = cover.boundaryCells();
-        for (int i = 0; i < crossing.size() && !boundary.isEmpty(); i += BATCH) {
-            add.accept(locations.breakdownOfFineCells(crossing.subList(i, Math.min(crossing.size(), i + BATCH)), boundary::contains));
-        }
-        return new InsideBreakdown(byCode, vulnerableAndAlone[0], households.size(), vulnerableAndAlone[1]);
     }
 
     /**

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.consulardesk.registry.model.LocatedPerson;
 
 /**
- * Registrants inside an area (with its buffer): the count and where they are ({@link InsideCover}), the
- * breakdown by vulnerability and household (null while it is still being computed: the map shows the
- * count first, ADR 0057), and the first page of the list with names ({@link #persons},
- * sorted by name). Further pages are read with {@code InsideService.page}.
+ * Registrants inside an area (with its buffer), all at once: the count and where they are
+ * ({@link InsideCover}), the breakdown by vulnerability and household, and the first page of the
+ * list with names ({@link #persons}) — what the command line prints. The map asks for the parts
+ * one by one instead: the count first, then the list in name order and the breakdown (ADR 0057, 0071).
  */
 public record InsideResult(InsideCover cover, InsideBreakdown breakdown, List<LocatedPerson> persons) {
     public int count() {

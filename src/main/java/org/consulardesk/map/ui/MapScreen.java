@@ -57,7 +57,7 @@ import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotType;
 import org.consulardesk.map.model.InsideBreakdown;
-import org.consulardesk.map.model.InsideResult;
+import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.LatLon;
 import org.consulardesk.map.model.NameOrder;
 import org.consulardesk.map.model.MbTilesInfo;
@@ -126,7 +126,7 @@ public final class MapScreen implements View {
     private final Label insideBreakdown = new Label();
     private final ListView<LocatedPerson> insideList = new ListView<>();
     private final Button insideMore = new Button();
-    private InsideResult insideResult;
+    private InsideCover insideCover;
     /** Everyone inside in name order, once computed after the count (ids only; names are read by page). */
     private NameOrder insideOrder;
     private int insidePages;
@@ -839,18 +839,17 @@ public final class MapScreen implements View {
             return;
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
-        tasks.run(Ui.text("map.inside.running"), p -> new InsideResult(inside.count(area, km), null, List.of()),
-                this::showInside, this::fail);
+        tasks.run(Ui.text("map.inside.running"), p -> inside.count(area, km), this::showInside, this::fail);
     }
 
     /**
      * The count shows at once; the list in name order (ADR 0071) and the breakdown (ADR 0057) follow
      * from further tasks.
      */
-    private void showInside(InsideResult r) {
+    private void showInside(InsideCover r) {
         insideCount.setText(Ui.text("map.inside.count", r.count()));
         insideBreakdown.setText(Ui.text("map.inside.breakdownRunning"));
-        insideResult = r;
+        insideCover = r;
         insideOrder = null;
         insidePages = 0;
         insideList.getItems().clear();
@@ -858,10 +857,10 @@ public final class MapScreen implements View {
         updateInsideMore();
         reveal(insideCount);
         tasks.run(Ui.text("map.inside.sorting"), p -> {
-            NameOrder order = inside.nameOrder(r.cover());
+            NameOrder order = inside.nameOrder(r);
             return new OrderedPage(order, inside.page(order, 0));
         }, first -> {
-            if (r == insideResult) {
+            if (r == insideCover) {
                 insideOrder = first.order();
                 insidePages = 1;
                 insideList.getItems().setAll(first.page());
@@ -869,8 +868,8 @@ public final class MapScreen implements View {
                 updateInsideMore();
             }
         }, this::fail);
-        tasks.run(Ui.text("map.inside.breakdownRunning"), p -> inside.breakdown(r.cover()), b -> {
-            if (r == insideResult) {
+        tasks.run(Ui.text("map.inside.breakdownRunning"), p -> inside.breakdown(r), b -> {
+            if (r == insideCover) {
                 showBreakdown(b);
             }
         }, this::fail);
@@ -892,7 +891,7 @@ public final class MapScreen implements View {
 
     /** Names are read a page at a time, in name order across pages: the next page is appended to the list. */
     private void showMoreInside() {
-        InsideResult r = insideResult;
+        InsideCover r = insideCover;
         NameOrder order = insideOrder;
         if (r == null || order == null || insideList.getItems().size() >= order.size()) {
             return;
@@ -900,7 +899,7 @@ public final class MapScreen implements View {
         int index = insidePages;
         insideMore.setDisable(true);
         tasks.run(Ui.text("map.inside.running"), p -> inside.page(order, index), page -> {
-            if (r == insideResult && order == insideOrder) {
+            if (r == insideCover && order == insideOrder) {
                 insideList.getItems().addAll(page);
                 insidePages = index + 1;
             }
@@ -912,7 +911,7 @@ public final class MapScreen implements View {
     }
 
     private void updateInsideMore() {
-        InsideResult r = insideResult;
+        InsideCover r = insideCover;
         boolean more = r != null && insideOrder != null && insideList.getItems().size() < insideOrder.size();
         insideMore.setVisible(more);
         insideMore.setManaged(more);

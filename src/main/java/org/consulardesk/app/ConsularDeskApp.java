@@ -202,6 +202,11 @@ public class ConsularDeskApp extends Application {
             shell = new MainShell(session, services, () -> closeSession(this::showWelcome));
             root.getChildren().setAll(shell.root());
             shell.attach(scene, settings.autoLockMinutes());
+            // Name search and duplicates transliterate names; the rules take about a second to load once.
+            tasks.run(Ui.text("shell.preparingNames"), p -> {
+                org.consulardesk.registry.service.NameKeys.warmUp();
+                return null;
+            }, done -> { }, failure -> { });
         }, failure -> services.dialogs().showError(Ui.text("error.title"), Ui.describe(failure)));
     }
 

@@ -158,6 +158,7 @@ final class BenchRegistry implements Callable<Integer> {
         terminal.out().println(Messages.get("cli.bench.registry.duplicatesHeading", total, d.screen().size()));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "p50 (ms)", "p95 (ms)"});
+        rows.add(row(Messages.get("cli.bench.registry.duplicatesRules"), d.rules()));
         rows.add(row(Messages.get("cli.bench.registry.duplicatesFirstPage", d.firstPairs()), d.first()));
         rows.add(row(Messages.get("cli.bench.registry.duplicatesFirstRest", d.restPairs()), d.firstRest()));
         rows.add(row(Messages.get("cli.bench.registry.duplicates"), d.screen()));

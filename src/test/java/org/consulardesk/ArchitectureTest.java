@@ -85,4 +85,21 @@ class ArchitectureTest {
         classes().that().resideInAPackage("..service").should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("javafx..").check(classes);
     }
+
+    /**
+     * A registry is upgraded only where the user was asked: the sign-in (screen or command with
+     * --upgrade) through LoginService.finish. Everything else opens with Database.open, which refuses
+     * a registry that is behind (ADR 0076).
+     */
+    @Test
+    void onlyTheSignInUpgradesARegistry() {
+        noClasses().that().doNotBelongToAnyOf(org.consulardesk.store.Database.class,
+                        org.consulardesk.store.Database.Opening.class,
+                        org.consulardesk.security.service.LoginService.class)
+                .should().callMethod(org.consulardesk.store.Database.Opening.class, "migrate",
+                        org.consulardesk.store.model.UpgradeListener.class)
+                .orShould().callMethod(org.consulardesk.store.Database.class, "upgrade", java.nio.file.Path.class, byte[].class,
+                        org.consulardesk.store.model.UpgradeListener.class)
+                .check(classes);
+    }
 }

@@ -26,6 +26,7 @@ import org.consulardesk.security.ui.RecoverView;
 import org.consulardesk.security.ui.RecoveryKeyView;
 import org.consulardesk.store.RegistryFolder;
 import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.UpgradeListener;
 import org.consulardesk.store.service.BackupService;
 import org.consulardesk.store.service.RegistrySettings;
 import org.consulardesk.store.service.SettingsService;
@@ -134,11 +135,32 @@ public class ConsularDeskApp extends Application {
         welcome.showBusy(Ui.text("welcome.training.working"));
         tasks.run(Ui.text("welcome.training.working"), p -> {
             if (RegistryFolder.isRegistry(dir)) {
-                return services.logins().login(dir, TrainingRegistry.TRAINER, TrainingRegistry.PASSPHRASE.toCharArray());
+                // Kept between sessions, so an earlier version may have written it: then the sign-in screen asks.
+                LoginService.Pending pending = services.logins().begin(dir, TrainingRegistry.TRAINER,
+                        TrainingRegistry.PASSPHRASE.toCharArray());
+                if (!pending.steps().isEmpty()) {
+                    return new Behind(dir, RegistryFolder.readDescriptor(dir), pending);
+                }
+                return services.logins().finish(pending, UpgradeListener.NONE);
             }
             return TrainingRegistry.create(dir, TRAINING_PEOPLE, 20261125L, config.kdfParams(), config.stateDir(),
                     Clock.systemUTC());
-        }, this::showShell, failure -> welcome.showError(Ui.describe(failure)));
+        }, opened -> {
+            if (opened instanceof Behind behind) {
+                askToUpgrade(behind);
+            } else {
+                showShell((Session) opened);
+            }
+        }, failure -> welcome.showError(Ui.describe(failure)));
+    }
+
+    /** A sign-in that found the registry behind and waits for the sign-in screen's question. */
+    private record Behind(Path dir, RegistryDescriptor descriptor, LoginService.Pending pending) {
+    }
+
+    /** Shows the sign-in screen of {@code behind}'s registry asking whether to upgrade (ADR 0068, 0076). */
+    private void askToUpgrade(Behind behind) {
+        showLogin(behind.dir(), behind.descriptor(), behind.pending().username()).askToUpgrade(behind.pending());
     }
 
     void showRestore() {
@@ -158,16 +180,17 @@ public class ConsularDeskApp extends Application {
                 created.recoveryKey(), created.session().descriptor().postName(), () -> showShell(created.session())))));
     }
 
-    void showLogin(Path dir, RegistryDescriptor descriptor, String username) {
+    LoginViewModel showLogin(Path dir, RegistryDescriptor descriptor, String username) {
         stage.setTitle(Ui.text("app.windowTitle", descriptor.postName()));
         LoginViewModel vm = new LoginViewModel(dir, descriptor, services.logins(), tasks);
         vm.usernameProperty().set(username);
         show(new LoginView(vm, this::showWelcome, () -> showRecover(dir, descriptor), this::showShell));
+        return vm;
     }
 
     private void showRecover(Path dir, RegistryDescriptor descriptor) {
         show(new RecoverView(dir, services.logins(), config.kdfParams(), tasks, () -> showLogin(dir, descriptor, ""),
-                this::showShell));
+                this::showShell, pending -> askToUpgrade(new Behind(dir, descriptor, pending))));
     }
 
     void showShell(Session session) {
@@ -181,6 +204,11 @@ public class ConsularDeskApp extends Application {
             shell = new MainShell(session, services, () -> closeSession(this::showWelcome));
             root.getChildren().setAll(shell.root());
             shell.attach(scene, settings.autoLockMinutes());
+            // Name search and duplicates transliterate names; the rules take about a second to load once.
+            tasks.run(Ui.text("shell.preparingNames"), p -> {
+                org.consulardesk.registry.service.NameKeys.warmUp();
+                return null;
+            }, done -> { }, failure -> { });
         }, failure -> services.dialogs().showError(Ui.text("error.title"), Ui.describe(failure)));
     }
 

@@ -47,6 +47,9 @@ final class BenchGeo implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "DIR", descriptionKey = "cli.option.benchRegistry")
     Path registry;
 
+    @Option(names = "--upgrade", descriptionKey = "cli.option.upgrade")
+    boolean upgrade;
+
     @Option(names = "--queries", defaultValue = "200", paramLabel = "Q", descriptionKey = "cli.option.queries")
     int queries;
 
@@ -80,7 +83,7 @@ final class BenchGeo implements Callable<Integer> {
         if (tilesOnly) {
             return tilesOnly();
         }
-        try (Session session = BenchRegistry.openOrCreate(terminal, registry, "consulardesk-bench-geo-", persons, seed)) {
+        try (Session session = BenchRegistry.openOrCreate(terminal, registry, upgrade, "consulardesk-bench-geo-", persons, seed)) {
             LocationService locations = new LocationService(session);
             InsideService inside = new InsideService(session);
             int total = locations.atMost(-90, -180, 90, 180);

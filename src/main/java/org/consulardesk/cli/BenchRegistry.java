@@ -49,6 +49,9 @@ final class BenchRegistry implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "DIR", descriptionKey = "cli.option.benchRegistry")
     Path registry;
 
+    @Option(names = "--upgrade", descriptionKey = "cli.option.upgrade")
+    boolean upgrade;
+
     @Option(names = "--queries", defaultValue = "300", paramLabel = "Q", descriptionKey = "cli.option.queries")
     int queries;
 
@@ -67,7 +70,7 @@ final class BenchRegistry implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Session session = openOrCreate(terminal, registry, "consulardesk-bench-registry-", persons, seed)) {
+        try (Session session = openOrCreate(terminal, registry, upgrade, "consulardesk-bench-registry-", persons, seed)) {
             SearchService search = new SearchService(session);
             int total = search.count(RegistrySearch.text(""));
             if (duplicatesOnly) {
@@ -155,7 +158,9 @@ final class BenchRegistry implements Callable<Integer> {
         terminal.out().println(Messages.get("cli.bench.registry.duplicatesHeading", total, d.screen().size()));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "p50 (ms)", "p95 (ms)"});
-        rows.add(row(Messages.get("cli.bench.registry.duplicatesFirst"), d.first()));
+        rows.add(row(Messages.get("cli.bench.registry.duplicatesRules"), d.rules()));
+        rows.add(row(Messages.get("cli.bench.registry.duplicatesFirstPage", d.firstPairs()), d.first()));
+        rows.add(row(Messages.get("cli.bench.registry.duplicatesFirstRest", d.restPairs()), d.firstRest()));
         rows.add(row(Messages.get("cli.bench.registry.duplicates"), d.screen()));
         rows.add(row(Messages.get("cli.bench.registry.duplicatesRaw"), d.raw()));
         Table.print(terminal.out(), rows);
@@ -168,11 +173,15 @@ final class BenchRegistry implements Callable<Integer> {
      * The synthetic registry the benchmarks measure: {@code registry} reused when it holds one, else
      * created there (or in a new temporary folder) with {@code persons} sample persons.
      */
-    static Session openOrCreate(Terminal terminal, Path registry, String tempPrefix, int persons, long seed) throws IOException {
+    static Session openOrCreate(Terminal terminal, Path registry, boolean upgrade, String tempPrefix, int persons, long seed)
+            throws IOException {
         Path dir = registry != null ? registry : Files.createTempDirectory(tempPrefix).resolve("r");
         boolean reuse = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
         if (reuse) {
-            Session session = new LoginService(AppPaths.stateDir(), Clock.systemUTC()).login(dir, USER, PASSPHRASE.toCharArray());
+            // A registry an earlier version built is refused unless --upgrade was given (ADR 0076).
+            LoginService logins = new LoginService(AppPaths.stateDir(), Clock.systemUTC());
+            Session session = UpgradeOption.finish(logins, logins.begin(dir, USER, PASSPHRASE.toCharArray()), dir, upgrade,
+                    terminal);
             terminal.out().println(Messages.get("cli.bench.registry.reusing", dir));
             return session;
         }

@@ -40,6 +40,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--passphrase-file", paramLabel = "FILE", descriptionKey = "cli.option.passphraseFile")
     Path passphraseFile;
 
+    @Option(names = "--upgrade", descriptionKey = "cli.option.upgrade")
+    boolean upgrade;
+
     @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "cli.option.profile")
     String profile;
 
@@ -83,6 +86,7 @@ final class ExportCommand implements Callable<Integer> {
         login.registry = registry;
         login.user = user;
         login.passphraseFile = passphraseFile;
+        login.upgrade = upgrade;
         if ("csv".equalsIgnoreCase(format)) {
             if (chosen.personalData()) {
                 throw new UserError("error.exchange.csvPersonalData", chosen.name());

@@ -26,7 +26,7 @@ final class PasswdCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         char[] current = Passphrases.forLogin(terminal, login.passphraseFile, login.user, false);
-        try (var session = login.login(current)) {
+        try (var session = login.login(terminal, current)) {
             char[] next = Passphrases.forNewUser(terminal, newPassphraseFile, login.user);
             try {
                 UsersCommand.service(session).changeOwnPassphrase(current, next);

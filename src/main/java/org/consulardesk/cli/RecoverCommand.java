@@ -29,6 +29,9 @@ final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--new-passphrase-file", paramLabel = "FILE", descriptionKey = "cli.option.ownNewPassphraseFile")
     Path newPassphraseFile;
 
+    @Option(names = "--upgrade", descriptionKey = "cli.option.upgrade")
+    boolean upgrade;
+
     RecoverCommand(Terminal terminal) {
         this.terminal = terminal;
     }
@@ -37,8 +40,9 @@ final class RecoverCommand implements Callable<Integer> {
     public Integer call() {
         var recoveryKey = RestoreCommand.readRecoveryKey(recoveryKeyFile);
         char[] next = Passphrases.forNewUser(terminal, newPassphraseFile, user);
-        try (Session session = new LoginService(AppPaths.stateDir(), Clock.systemUTC())
-                .recover(registry, recoveryKey, user, next, KdfParams.STANDARD)) {
+        LoginService logins = new LoginService(AppPaths.stateDir(), Clock.systemUTC());
+        try (Session session = UpgradeOption.finish(logins,
+                logins.beginRecovery(registry, recoveryKey, user, next, KdfParams.STANDARD), registry, upgrade, terminal)) {
             terminal.out().println(Messages.get("cli.recover.done", session.user().username()));
         } finally {
             Arrays.fill(next, '\0');

@@ -9,6 +9,7 @@ import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.RecoveryKey;
 import org.consulardesk.security.service.Credential;
 import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.UpgradeStep;
 import org.consulardesk.store.service.BackupService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegistryDescriptor restored;
+        BackupService.Restored restored;
         if (secret.user != null) {
             char[] passphrase = Passphrases.forLogin(terminal, secret.user.passphraseFile, secret.user.user, false);
             try {
@@ -64,8 +65,14 @@ final class RestoreCommand implements Callable<Integer> {
             restored = BackupService.restore(from, registry, new Credential.Recovery(readRecoveryKey(secret.recoveryKeyFile)),
                     ProgressSink.NONE);
         }
-        terminal.out().println(Messages.get("cli.restore.done", restored.postName(), restored.countryCode(),
+        RegistryDescriptor descriptor = restored.descriptor();
+        terminal.out().println(Messages.get("cli.restore.done", descriptor.postName(), descriptor.countryCode(),
                 registry.toAbsolutePath().toString()));
+        if (!restored.pendingUpgrade().isEmpty()) {
+            // Restored as the earlier version left it; opening it will ask (ADR 0076).
+            terminal.out().println(Messages.get("cli.restore.behind", restored.pendingUpgrade().size(),
+                    UpgradeStep.names(restored.pendingUpgrade())));
+        }
         return 0;
     }
 

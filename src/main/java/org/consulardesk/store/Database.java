@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.consulardesk.core.UserError;
 import org.consulardesk.core.crypto.Hashes;
 import org.consulardesk.store.model.UpgradeListener;
+import org.consulardesk.store.model.UpgradeRequired;
 import org.consulardesk.store.model.UpgradeStep;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -47,16 +48,26 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(pool, SQLDialect.H2, settings());
     }
 
-    /** Opens (creating if absent) the encrypted database in {@code dir} and applies pending migrations. */
+    /**
+     * Opens (creating if absent) the encrypted database in {@code dir}. A new file gets the whole
+     * schema; an existing file whose schema is behind is <em>not</em> upgraded: this throws
+     * {@link UpgradeRequired} with the pending steps and leaves the file as it was (ADR 0076). Only a
+     * caller that has asked the user may upgrade, through {@link #connect} and {@link Opening#migrate}
+     * or {@link #upgrade}.
+     */
     public static Database open(Path dir, byte[] dataKey) {
-        return open(dir, dataKey, UpgradeListener.NONE);
+        try (Opening opening = connect(dir, dataKey)) {
+            opening.refuseIfBehind();
+            return opening.migrate(UpgradeListener.NONE);
+        }
     }
 
     /**
      * Opens the database and applies pending migrations, telling {@code listener} how the upgrade
-     * goes (nothing when the schema is current).
+     * goes (nothing when the schema is current). For callers that have already asked (a command run
+     * with {@code --upgrade}, tests).
      */
-    public static Database open(Path dir, byte[] dataKey, UpgradeListener listener) {
+    public static Database upgrade(Path dir, byte[] dataKey, UpgradeListener listener) {
         try (Opening opening = connect(dir, dataKey)) {
             return opening.migrate(listener);
         }
@@ -98,6 +109,17 @@ public final class Database implements AutoCloseable {
                 return steps(flyway((done, total) -> { }, null, null).info().pending());
             } catch (RuntimeException e) {
                 throw new UserError(e, "error.database.migrate", dir.toString());
+            }
+        }
+
+        /**
+         * Throws {@link UpgradeRequired} (and changes nothing) when {@link #pending()} is not empty:
+         * the one check every way of opening a registry that cannot ask the user goes through.
+         */
+        public void refuseIfBehind() {
+            List<UpgradeStep> steps = pending();
+            if (!steps.isEmpty()) {
+                throw new UpgradeRequired(dir, steps);
             }
         }
 

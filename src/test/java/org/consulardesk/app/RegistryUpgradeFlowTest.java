@@ -14,7 +14,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.scene.control.TextField;
+import org.consulardesk.exercise.service.TrainingRegistry;
+import org.consulardesk.security.service.Vault;
+import org.consulardesk.store.Database;
 import org.consulardesk.store.OlderRegistries;
+import org.consulardesk.store.RegistryFolder;
+import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.RegistryKind;
+import org.consulardesk.store.model.UpgradeStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** Signing in to a registry an earlier version wrote: the screen asks, upgrades with progress and says it finished (ADR 0068). */
+/**
+ * Signing in to a registry an earlier version wrote: the screen asks, upgrades with progress and says
+ * it finished (ADR 0068); so does the recovery key and the training registry (ADR 0076).
+ */
 class RegistryUpgradeFlowTest extends FxRobot {
     private static final String HEAD = "h.ashvale";
+    private static final String NEW_PASSPHRASE = "quartz meadow lantern cobalt 8812";
 
     @TempDir
     Path temp;
@@ -87,6 +99,64 @@ class RegistryUpgradeFlowTest extends FxRobot {
 
         type(KeyCode.ENTER);
         waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
+    }
+
+    @Test
+    void theRecoveryKeyOnAnOlderRegistryAsksFirstAndSetsTheNewPassphraseOnlyAfterTheUpgrade() throws Exception {
+        Path dir = temp.resolve("nairobi");
+        Vault.NewKeys keys = OlderRegistries.registry(dir, "16", HEAD, SignIn.PASSPHRASE, 1, 2);
+        byte[] keyFile = Files.readAllBytes(dir.resolve("keys.properties"));
+
+        SignIn.showLogin(this, app, dir);
+        clickOn("#login-recover");
+        clickOn("#recover-key").write(keys.recoveryKey().formatted());
+        clickOn("#recover-username").write(HEAD);
+        clickOn("#recover-passphrase").write(NEW_PASSPHRASE);
+        clickOn("#recover-confirm").write(NEW_PASSPHRASE);
+        type(KeyCode.ENTER);
+
+        waitFor(() -> lookup("#login-upgrade-confirm").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(text("#login-upgrade-notice")).contains("6 steps").contains("search word pairs");
+        assertThat(lookup("#login-username").queryAs(TextField.class).getText()).isEqualTo(HEAD);
+        // Asked, not yet done: the schema and the key file are as they were.
+        assertThat(Files.readAllBytes(dir.resolve("keys.properties"))).isEqualTo(keyFile);
+        assertThat(pending(dir, keys.dataKey())).hasSize(6);
+
+        type(KeyCode.ENTER);
+        waitFor(() -> lookup("#login-upgrade-continue").query().isVisible());
+        assertThat(text("#login-upgrade-status")).matches("The registry was upgraded: 6 steps in \\d+ s\\. It is ready\\.");
+        type(KeyCode.ENTER);
+        waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
+        assertThat(app.shell().session().user().username()).isEqualTo(HEAD);
+        assertThat(Files.readAllBytes(dir.resolve("keys.properties"))).isNotEqualTo(keyFile);
+    }
+
+    @Test
+    void aTrainingRegistryAnEarlierVersionLeftIsNotUpgradedWithoutAsking() throws Exception {
+        Path dir = temp.resolve("data").resolve("registries").resolve("training");
+        Vault.NewKeys keys = OlderRegistries.registry(dir, "16", TrainingRegistry.TRAINER, TrainingRegistry.PASSPHRASE, 1, 2);
+        RegistryDescriptor post = RegistryFolder.readDescriptor(dir);
+        RegistryFolder.writeDescriptor(dir, new RegistryDescriptor(post.registryId(), RegistryKind.TRAINING,
+                TrainingRegistry.POST_NAME, post.countryCode(), post.createdAt()));
+
+        clickOn("#welcome-training");
+        waitFor(() -> lookup("#login-upgrade-confirm").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(text("#login-upgrade-notice")).contains("6 steps");
+        assertThat(lookup("#login-username").queryAs(TextField.class).getText()).isEqualTo(TrainingRegistry.TRAINER);
+        assertThat(app.shell()).isNull();
+        assertThat(pending(dir, keys.dataKey())).hasSize(6);
+
+        type(KeyCode.ENTER);
+        waitFor(() -> lookup("#login-upgrade-continue").query().isVisible());
+        type(KeyCode.ENTER);
+        waitFor(() -> app.shell() != null && lookup("#shell-post").tryQuery().isPresent());
+        assertThat(app.shell().session().descriptor().kind()).isEqualTo(RegistryKind.TRAINING);
+    }
+
+    private static List<UpgradeStep> pending(Path dir, byte[] dataKey) {
+        try (Database.Opening opening = Database.connect(dir, dataKey)) {
+            return opening.pending();
+        }
     }
 
     private void signIn(Path dir) {

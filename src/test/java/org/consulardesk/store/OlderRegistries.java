@@ -31,9 +31,9 @@ public final class OlderRegistries {
     /**
      * A whole registry folder (descriptor, key file, database) of the Embassy of Utopia in Nairobi
      * as that {@code version} left it, with head of post {@code head} and persons of the given ids.
-     * Sign-in then finds it behind.
+     * Sign-in then finds it behind. Returns its keys (the recovery key opens it too).
      */
-    public static void registry(Path dir, String version, String head, String passphrase, long... ids) {
+    public static Vault.NewKeys registry(Path dir, String version, String head, String passphrase, long... ids) {
         Vault.NewKeys keys = Vault.create(head, passphrase.toCharArray(), new KdfParams(1024, 1, 1));
         RegistryDescriptor descriptor = new RegistryDescriptor(keys.keyFile().registryId(), RegistryKind.POST,
                 "Embassy of Utopia in Nairobi", "KE", Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -51,6 +51,7 @@ public final class OlderRegistries {
                 return new UserStore().insert(tx, head, "Hesper Ashvale", Role.HEAD_OF_POST, false, Instant.now());
             });
         }
+        return keys;
     }
 
     /**

@@ -36,7 +36,7 @@ class UpgradeProgressTest {
             assertThat(opening.pending()).extracting(UpgradeStep::version).containsExactly("17", "17.1", "17.2", "19", "20", "22");
         }
         Recorder events = new Recorder();
-        Database.open(dir, key, events).close();
+        Database.upgrade(dir, key, events).close();
 
         assertThat(events.log).first().isEqualTo("started 6");
         assertThat(events.log).last().isEqualTo("finished 6");
@@ -49,7 +49,7 @@ class UpgradeProgressTest {
         }
         // A current registry reports nothing.
         Recorder again = new Recorder();
-        Database.open(dir, key, again).close();
+        Database.upgrade(dir, key, again).close();
         assertThat(again.log).isEmpty();
     }
 
@@ -57,7 +57,7 @@ class UpgradeProgressTest {
     void aBackfillThatFailsInTheMiddleContinuesAtTheNextOpen() {
         Recorder failing = new Recorder();
         failing.failAt = "19 20000/40002";
-        assertThatThrownBy(() -> Database.open(dir, key, failing)).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> Database.upgrade(dir, key, failing)).isInstanceOf(UserError.class);
         assertThat(failing.log).doesNotContain("finished 6");
         try (Database db = OlderRegistries.openAt(dir, key, "17.2")) {
             // The first batch of V19 committed before the failure; the later ones did not run.
@@ -70,7 +70,7 @@ class UpgradeProgressTest {
             assertThat(opening.pending()).extracting(UpgradeStep::version).containsExactly("19", "20", "22");
         }
         Recorder events = new Recorder();
-        try (Database db = Database.open(dir, key, events)) {
+        try (Database db = Database.upgrade(dir, key, events)) {
             assertThat(events.log).startsWith("started 3", "step 1/3 19 Duplicate keys backfill counted").endsWith("finished 3");
             int withoutKey = db.read(tx -> tx.dsl().fetchCount(tx.dsl().selectFrom("person").where("dup_key is null")));
             assertThat(withoutKey).isZero();
@@ -81,10 +81,10 @@ class UpgradeProgressTest {
     void thePairsBackfillStoppedAfterABatchStartsAfterItAndWritesEachPairOnce() {
         Recorder failing = new Recorder();
         failing.failAt = "17.1 20000/40002";
-        assertThatThrownBy(() -> Database.open(dir, key, failing)).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> Database.upgrade(dir, key, failing)).isInstanceOf(UserError.class);
 
         Recorder events = new Recorder();
-        try (Database db = Database.open(dir, key, events)) {
+        try (Database db = Database.upgrade(dir, key, events)) {
             // Resumed after the committed first batch: it does not start from 0 again.
             assertThat(events.log).contains("17.1 20000/40002").doesNotContain("17.1 0/40002");
             // Each person's three words under each of its three pair keys, once.

@@ -20,6 +20,16 @@ public final class NameKeys {
     private NameKeys() {
     }
 
+    /**
+     * Loads the transliteration rules now. The first transliterator of a process reads ICU's rule
+     * data, about a second on the reference machine (later threads build theirs in 15-30 ms); the
+     * application calls this in the background at sign-in, so the first search or duplicates page
+     * does not wait for it.
+     */
+    public static void warmUp() {
+        normalise("Ødegård Иванов");
+    }
+
     /** One normalised string: Latin letters and digits, single spaces. */
     public static String normalise(String text) {
         if (text == null || text.isBlank()) {

@@ -86,11 +86,14 @@ public final class DuplicateStore {
     public enum Block {
         DOCUMENT("travel_document", "search_number", ""),
         PHONE("contact", "search_value", ""),
-        BIRTH_AND_SOUND("person", "dup_key", "-");
+        BIRTH_AND_SOUND("person", "dup_key", ".");
 
         final String table;
         final String column;
-        /** The walk starts after this value: empty numbers, and '-' (no full date of birth), block nothing. */
+        /**
+         * The walk starts after this value: empty numbers, and '-' (no full date of birth), block
+         * nothing; '.' sorts right after '-', so the seek skips those entries instead of walking them.
+         */
         final String after;
 
         Block(String table, String column, String after) {

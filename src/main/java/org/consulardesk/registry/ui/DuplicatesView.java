@@ -40,6 +40,12 @@ import org.consulardesk.registry.service.RegistrationService;
  */
 public final class DuplicatesView implements View {
     static final int LIMIT = 200;
+    /**
+     * The first page: a stretch that stops at this many pairs or after a short time
+     * ({@link DuplicateService#firstPage}); the rest of the first {@link #LIMIT} and the latest merges
+     * follow in the background (ADR 0065, amended).
+     */
+    static final int FIRST_PAGE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final DuplicateService duplicates;
@@ -163,26 +169,55 @@ public final class DuplicatesView implements View {
         return c.reasons().stream().map(r -> Ui.text(r.messageKey())).collect(Collectors.joining(" + "));
     }
 
+    /**
+     * The first page: a short stretch of the walk ({@link DuplicateService#firstPage}), shown at once;
+     * then {@link #rest} reads on behind it.
+     */
     private void load() {
         long mine = ++generation;
         status.setText(Ui.text("duplicates.loading"));
-        tasks.run(Ui.text("duplicates.loading"), p -> new Loaded(duplicates.page(DuplicateCursor.START, LIMIT), merges.merges(0, 50)), loaded -> {
+        further.setDisable(true);
+        tasks.run(Ui.text("duplicates.loading"), p -> duplicates.firstPage(FIRST_PAGE), page -> {
             if (mine != generation) {
                 return;
             }
             error.setText("");
-            rows.setAll(loaded.page().candidates());
-            mergeRows.setAll(loaded.merges());
-            next = loaded.page().next();
-            further.setDisable(!loaded.page().more());
-            status.setText(Ui.text(loaded.page().more() ? "duplicates.countMore" : "duplicates.count", rows.size()));
+            rows.setAll(page.candidates());
+            next = page.next();
             if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {
                 table.getSelectionModel().select(0);
             }
+            rest(mine, page.more());
         }, failure -> {
             status.setText("");
             error.setText(Ui.describe(failure));
         });
+    }
+
+    /** Behind the first page: the rest of the first {@link #LIMIT} pairs (when the walk goes on) and the latest merges. */
+    private void rest(long mine, boolean more) {
+        DuplicateCursor from = next;
+        int limit = LIMIT - rows.size();
+        boolean readOn = more && limit > 0;
+        status.setText(Ui.text(readOn ? "duplicates.countLooking" : more ? "duplicates.countMore" : "duplicates.count", rows.size()));
+        tasks.run(Ui.text("duplicates.loading"), p -> new Loaded(readOn ? duplicates.page(from, limit) : null, merges.merges(0, 50)),
+                loaded -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    mergeRows.setAll(loaded.merges());
+                    boolean stillMore = more;
+                    if (loaded.page() != null) {
+                        append(loaded.page());
+                        stillMore = loaded.page().more();
+                    }
+                    further.setDisable(!stillMore);
+                    status.setText(Ui.text(stillMore ? "duplicates.countMore" : "duplicates.count", rows.size()));
+                }, failure -> {
+                    further.setDisable(!more);
+                    status.setText(Ui.text(more ? "duplicates.countMore" : "duplicates.count", rows.size()));
+                    error.setText(Ui.describe(failure));
+                });
     }
 
     private record Loaded(DuplicatePage page, List<MergeEntry> merges) {
@@ -193,22 +228,27 @@ public final class DuplicatesView implements View {
         long mine = ++generation;
         DuplicateCursor from = next;
         further.setDisable(true);
-        status.setText(Ui.text("duplicates.loading"));
+        status.setText(Ui.text("duplicates.countLooking", rows.size()));
         tasks.run(Ui.text("duplicates.loading"), p -> duplicates.page(from, LIMIT), page -> {
             if (mine != generation) {
                 return;
             }
             error.setText("");
-            java.util.Set<String> listed = new java.util.HashSet<>();
-            rows.forEach(c -> listed.add(c.left().id() + "/" + c.right().id()));
-            page.candidates().stream().filter(c -> listed.add(c.left().id() + "/" + c.right().id())).forEach(rows::add);
-            next = page.next();
+            append(page);
             further.setDisable(!page.more());
             status.setText(Ui.text(page.more() ? "duplicates.countMore" : "duplicates.count", rows.size()));
         }, failure -> {
             status.setText("");
             error.setText(Ui.describe(failure));
         });
+    }
+
+    /** Adds the pairs of a further stretch below those listed (a pair already listed stays where it is). */
+    private void append(DuplicatePage page) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        rows.forEach(c -> listed.add(c.left().id() + "/" + c.right().id()));
+        page.candidates().stream().filter(c -> listed.add(c.left().id() + "/" + c.right().id())).forEach(rows::add);
+        next = page.next();
     }
 
     private record Pair(Registration left, Registration right) {

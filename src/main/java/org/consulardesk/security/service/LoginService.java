@@ -20,6 +20,7 @@ import org.consulardesk.store.Database;
 import org.consulardesk.store.RegistryFolder;
 import org.consulardesk.store.model.RegistryDescriptor;
 import org.consulardesk.store.model.UpgradeListener;
+import org.consulardesk.store.model.UpgradeRequired;
 import org.consulardesk.store.model.UpgradeStep;
 
 /**
@@ -51,8 +52,12 @@ public final class LoginService {
         return Math.min(MAX_DELAY_MILLIS, 1000L << Math.min(failures - 1, 20));
     }
 
+    /**
+     * Signs in where nobody can be asked about an upgrade first: a registry whose schema is behind
+     * is refused with {@link UpgradeRequired} (naming the steps) and left as it was (ADR 0076).
+     */
     public Session login(Path dir, String username, char[] passphrase) {
-        return finish(begin(dir, username, passphrase), UpgradeListener.NONE);
+        return finishIfCurrent(begin(dir, username, passphrase));
     }
 
     /**
@@ -65,33 +70,59 @@ public final class LoginService {
         KeyFile keys = KeyFileStore.read(dir);
         String normalised = Vault.normaliseUsername(username == null ? "" : username);
         byte[] dataKey = unwrapCounted(keys, normalised, passphrase);
+        return connect(dir, descriptor, normalised, dataKey, null, (database, pending) -> signIn(database, pending));
+    }
+
+    private Session signIn(Database database, Pending pending) {
+        UserAccount user = database.read(tx -> new UserStore().find(tx, pending.username))
+                .orElseThrow(() -> new UserError("error.login.wrongPassphrase", MAX_FAILURES));
+        if (!user.enabled()) {
+            throw new UserError("error.login.disabled");
+        }
+        Session session = new Session(pending.dir, pending.descriptor, database, pending.dataKey, user, clock);
+        session.audit().record(AuditEvent.of("LOGIN"));
+        return session;
+    }
+
+    private Pending connect(Path dir, RegistryDescriptor descriptor, String username, byte[] dataKey, char[] secret,
+            Opener opener) {
         try {
             Database.Opening opening = Database.connect(dir, dataKey);
             try {
-                return new Pending(dir, descriptor, normalised, dataKey, opening, opening.pending());
+                return new Pending(dir, descriptor, username, dataKey, secret, opening, opening.pending(), opener);
             } catch (RuntimeException e) {
                 opening.close();
                 throw e;
             }
         } catch (RuntimeException e) {
             Arrays.fill(dataKey, (byte) 0);
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
             throw e;
         }
     }
 
-    /** Upgrades the database if it is behind (telling {@code listener}), then opens the session. Closes {@code pending}. */
+    /** Opens the session when the registry is current; otherwise closes {@code pending} and refuses. */
+    private Session finishIfCurrent(Pending pending) {
+        if (!pending.steps().isEmpty()) {
+            Path dir = pending.dir;
+            List<UpgradeStep> steps = pending.steps();
+            pending.close();
+            throw new UpgradeRequired(dir, steps);
+        }
+        return finish(pending, UpgradeListener.NONE);
+    }
+
+    /**
+     * Upgrades the database if it is behind (telling {@code listener}), then opens the session:
+     * calling this with pending steps is the user's yes (ADR 0068, 0076). Closes {@code pending}.
+     */
     public Session finish(Pending pending, UpgradeListener listener) {
         try (pending) {
             Database database = pending.opening.migrate(listener);
             try {
-                UserAccount user = database.read(tx -> new UserStore().find(tx, pending.username))
-                        .orElseThrow(() -> new UserError("error.login.wrongPassphrase", MAX_FAILURES));
-                if (!user.enabled()) {
-                    throw new UserError("error.login.disabled");
-                }
-                Session session = new Session(pending.dir, pending.descriptor, database, pending.dataKey, user, clock);
-                session.audit().record(AuditEvent.of("LOGIN"));
-                return session;
+                return pending.opener.open(database, pending);
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -99,26 +130,37 @@ public final class LoginService {
         }
     }
 
+    /** What a pending sign-in does once the database is current. */
+    @FunctionalInterface
+    private interface Opener {
+        Session open(Database database, Pending pending);
+    }
+
     /**
-     * A sign-in whose passphrase checked out, with the database file open but not yet upgraded.
-     * Holds the data key until {@link #finish} or {@link #close}, which wipes it.
+     * A sign-in (with a passphrase or the recovery key) whose secret checked out, with the database
+     * file open but not yet upgraded. Holds the data key (and a recovery's new passphrase) until
+     * {@link #finish} or {@link #close}, which wipes them.
      */
     public static final class Pending implements AutoCloseable {
         private final Path dir;
         private final RegistryDescriptor descriptor;
         private final String username;
         private final byte[] dataKey;
+        private final char[] secret;
         private final Database.Opening opening;
         private final List<UpgradeStep> steps;
+        private final Opener opener;
 
-        private Pending(Path dir, RegistryDescriptor descriptor, String username, byte[] dataKey, Database.Opening opening,
-                List<UpgradeStep> steps) {
+        private Pending(Path dir, RegistryDescriptor descriptor, String username, byte[] dataKey, char[] secret,
+                Database.Opening opening, List<UpgradeStep> steps, Opener opener) {
             this.dir = dir;
             this.descriptor = descriptor;
             this.username = username;
             this.dataKey = dataKey;
+            this.secret = secret;
             this.opening = opening;
             this.steps = steps;
+            this.opener = opener;
         }
 
         /** The upgrade steps opening will run; empty when the registry is current. */
@@ -126,9 +168,17 @@ public final class LoginService {
             return steps;
         }
 
+        /** The user who signs in (for a recovery: the head of post), as typed and normalised. */
+        public String username() {
+            return username;
+        }
+
         @Override
         public void close() {
             Arrays.fill(dataKey, (byte) 0);
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
             opening.close();
         }
     }
@@ -151,9 +201,20 @@ public final class LoginService {
 
     /**
      * The head of post sets a new passphrase with the printed recovery key, e.g. after forgetting it
-     * or after a lockout. Clears the lockout and opens the session.
+     * or after a lockout. Clears the lockout and opens the session. Like {@link #login}, refuses a
+     * registry whose schema is behind; {@link #beginRecovery} is the way that can ask first.
      */
     public Session recover(Path dir, RecoveryKey recoveryKey, String headUsername, char[] newPassphrase, KdfParams params) {
+        return finishIfCurrent(beginRecovery(dir, recoveryKey, headUsername, newPassphrase, params));
+    }
+
+    /**
+     * Checks the recovery key and opens the database file without upgrading it; nothing is changed
+     * (no new passphrase written) until {@link #finish}. The new passphrase is copied and wiped with
+     * the result.
+     */
+    public Pending beginRecovery(Path dir, RecoveryKey recoveryKey, String headUsername, char[] newPassphrase,
+            KdfParams params) {
         RegistryDescriptor descriptor = RegistryFolder.readDescriptor(dir);
         KeyFile keys = KeyFileStore.read(dir);
         byte[] dataKey;
@@ -163,26 +224,28 @@ public final class LoginService {
             throw new UserError("error.recovery.wrongKey");
         }
         String normalised = Vault.normaliseUsername(headUsername);
-        Database database = Database.open(dir, dataKey);
         try {
+            // Checked again with the head's display name once the database is open; this much before any question.
+            PassphrasePolicy.check(newPassphrase, List.of(normalised));
+        } catch (RuntimeException e) {
+            Arrays.fill(dataKey, (byte) 0);
+            throw e;
+        }
+        char[] next = newPassphrase.clone();
+        return connect(dir, descriptor, normalised, dataKey, next, (database, pending) -> {
             UserAccount head = database.read(tx -> new UserStore().find(tx, normalised))
                     .filter(u -> u.role() == Role.HEAD_OF_POST)
                     .orElseThrow(() -> new UserError("error.recovery.notHead"));
-            PassphrasePolicy.check(newPassphrase, List.of(normalised, head.displayName()));
-            KeyFileStore.write(dir, Vault.withUser(keys, dataKey, normalised, newPassphrase, params));
+            PassphrasePolicy.check(next, List.of(normalised, head.displayName()));
+            KeyFileStore.write(dir, Vault.withUser(keys, pending.dataKey, normalised, next, params));
             attempts(keys).clear(Vault.holderId(keys, normalised));
-            Session session = new Session(dir, descriptor, database, dataKey, head, clock);
+            Session session = new Session(dir, descriptor, database, pending.dataKey, head, clock);
             if (!head.enabled()) {
                 session.refreshUser(database.write(tx -> new UserStore().setEnabled(tx, head, true, clock.instant())));
             }
             session.audit().record(AuditEvent.on("RECOVERY_KEY_USED", "user", head.id(), "passphrase"));
             return session;
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        });
     }
 
     public int failures(Path dir, String username) {

@@ -20,7 +20,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.ProgressIndicator;
 import org.consulardesk.core.BackgroundTasks;
-import org.consulardesk.core.Messages;
 import org.consulardesk.core.ui.Ui;
 import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
@@ -109,6 +108,23 @@ public final class LoginViewModel {
     }
 
     private record Opened(LoginService.Pending pending, Session session, Optional<Instant> newestBackup) {
+    }
+
+    /**
+     * A sign-in begun elsewhere (the recovery key, the training registry) found the registry behind:
+     * this screen asks about the upgrade as for a passphrase sign-in, and owns {@code opened} from
+     * now on (ADR 0076).
+     */
+    public void askToUpgrade(LoginService.Pending opened) {
+        username.set(opened.username());
+        busy.set(true);
+        tasks.run(Ui.text("login.working"), progress -> BackupService.newestRotating(dir), newest -> {
+            busy.set(false);
+            askToUpgrade(opened, newest);
+        }, failure -> {
+            busy.set(false);
+            askToUpgrade(opened, Optional.empty());
+        });
     }
 
     private void askToUpgrade(LoginService.Pending opened, Optional<Instant> newestBackup) {
@@ -203,8 +219,7 @@ public final class LoginViewModel {
 
     /** The step's name from the bundle ({@code login.upgrade.name.<version>}), else the migration's own description. */
     static String stepName(UpgradeStep step) {
-        String key = "login.upgrade.name." + step.version();
-        return Messages.bundle().containsKey(key) ? Ui.text(key) : step.description();
+        return step.title();
     }
 
     static String duration(Duration d) {

@@ -1,6 +1,7 @@
 package org.consulardesk.security.ui;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -21,14 +22,19 @@ import org.consulardesk.core.ui.Ui;
 import org.consulardesk.core.ui.View;
 import org.consulardesk.security.service.LoginService;
 import org.consulardesk.security.service.Session;
+import org.consulardesk.store.model.UpgradeListener;
 
 /** The head of post sets a new passphrase with the printed recovery key. */
 public final class RecoverView implements View {
     private final VBox root;
     private final TextField key = Ui.field("recover.key");
 
+    /**
+     * @param onUpgradeNeeded the registry is behind: nothing was changed yet, the sign-in screen asks
+     *                        about the upgrade and then finishes the recovery (ADR 0076)
+     */
     public RecoverView(Path dir, LoginService logins, KdfParams params, BackgroundTasks tasks, Runnable onBack,
-                       Consumer<Session> onSession) {
+                       Consumer<Session> onSession, Consumer<LoginService.Pending> onUpgradeNeeded) {
         TextField username = Ui.field("recover.username");
         PasswordField passphrase = Ui.secret("recover.passphrase");
         PasswordField confirm = Ui.secret("recover.confirm");
@@ -58,8 +64,20 @@ public final class RecoverView implements View {
             }
             char[] next = passphrase.getText().toCharArray();
             String user = username.getText();
-            Submit.run(submit, error, tasks, Ui.text("recover.working"),
-                    p -> logins.recover(dir, recoveryKey, user, next, params), onSession);
+            Submit.run(submit, error, tasks, Ui.text("recover.working"), p -> {
+                try {
+                    LoginService.Pending pending = logins.beginRecovery(dir, recoveryKey, user, next, params);
+                    return pending.steps().isEmpty() ? logins.finish(pending, UpgradeListener.NONE) : pending;
+                } finally {
+                    Arrays.fill(next, '\0');
+                }
+            }, opened -> {
+                if (opened instanceof Session session) {
+                    onSession.accept(session);
+                } else {
+                    onUpgradeNeeded.accept((LoginService.Pending) opened);
+                }
+            });
         });
         Button back = Ui.button("common.back", e -> onBack.run());
         HBox actions = new HBox(10, back, submit);

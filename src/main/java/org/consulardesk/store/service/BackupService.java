@@ -35,6 +35,7 @@ import org.consulardesk.store.Database;
 import org.consulardesk.store.RegistryFolder;
 import org.consulardesk.store.backup.BackupHeader;
 import org.consulardesk.store.model.RegistryDescriptor;
+import org.consulardesk.store.model.UpgradeStep;
 
 /**
  * Encrypted single-file backups. A backup holds the registry's key file (so it opens with any
@@ -143,10 +144,18 @@ public final class BackupService {
     }
 
     /**
-     * Restores {@code backup} into {@code newDir}, which must be absent or empty. Nothing is written
-     * there unless the backup opens and authenticates completely.
+     * What a restore wrote: the registry's descriptor, and the upgrade steps its database still
+     * needs when the backup was taken by an earlier version (empty when current).
      */
-    public static RegistryDescriptor restore(Path backup, Path newDir, Credential credential, ProgressSink progress) {
+    public record Restored(RegistryDescriptor descriptor, List<UpgradeStep> pendingUpgrade) {
+    }
+
+    /**
+     * Restores {@code backup} into {@code newDir}, which must be absent or empty. Nothing is written
+     * there unless the backup opens and authenticates completely. A backup from an earlier version
+     * is restored as it was, not upgraded: the first sign-in asks (ADR 0076).
+     */
+    public static Restored restore(Path backup, Path newDir, Credential credential, ProgressSink progress) {
         RegistryFolder.requireEmptyOrAbsent(newDir);
         Path target = newDir.toAbsolutePath();
         Path work = target.resolveSibling("." + target.getFileName() + ".restoring-" + UUID.randomUUID());
@@ -172,8 +181,10 @@ public final class BackupService {
             Files.delete(zip);
             Files.write(work.resolve(RegistryFolder.DESCRIPTOR), header.descriptor());
             KeyFiles.write(work, header.keyFile());
-            try (Database check = Database.open(work, dataKey)) {
-                check.read(tx -> null);
+            List<UpgradeStep> pending;
+            try (Database.Opening check = Database.connect(work, dataKey)) {
+                // Reads the schema history, so the file must decrypt; migrates nothing.
+                pending = check.pending();
             }
             Files.deleteIfExists(work.resolve("registry.lock.db"));
             if (Files.exists(target)) {
@@ -181,7 +192,7 @@ public final class BackupService {
             }
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.forceDirectory(target.getParent());
-            return descriptor;
+            return new Restored(descriptor, pending);
         } catch (BackupHeader.NotABackup e) {
             throw new UserError("error.backup.notABackup", backup.toString());
         } catch (Aead.AuthenticationFailed e) {

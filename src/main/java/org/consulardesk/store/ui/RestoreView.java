@@ -88,9 +88,9 @@ public final class RestoreView implements View {
             Path from = Path.of(file.getText().strip());
             Path into = Path.of(folder.getText().strip());
             Submit.run(restore, message, tasks, Ui.text("restore.working"), p -> BackupService.restore(from, into, credential, p),
-                    descriptor -> {
+                    restored -> {
                         passphrase.clear();
-                        onRestored.accept(into, descriptor);
+                        onRestored.accept(into, restored.descriptor());
                     });
         });
         Button back = Ui.button("common.back", e -> onBack.run());

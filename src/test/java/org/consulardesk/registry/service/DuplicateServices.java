@@ -14,4 +14,9 @@ public final class DuplicateServices {
     public static DuplicateService oneStepAStretch(Session session, int keysPerStep) {
         return new DuplicateService(session, keysPerStep, 0);
     }
+
+    /** Steps of {@code keysPerStep} index entries with a minute of time: a stretch ends at its limit of pairs or the end. */
+    public static DuplicateService stepsOf(Session session, int keysPerStep) {
+        return new DuplicateService(session, keysPerStep, 60_000);
+    }
 }

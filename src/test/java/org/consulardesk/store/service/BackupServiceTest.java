@@ -70,9 +70,10 @@ class BackupServiceTest {
     @Test
     void restoresWithAPassphrase() {
         Path target = restoreParent.resolve("restored");
-        RegistryDescriptor descriptor = BackupService.restore(backup, target,
+        BackupService.Restored restored = BackupService.restore(backup, target,
                 new Credential.Passphrase(HEAD, PASSPHRASE.toCharArray()), ProgressSink.NONE);
-        assertThat(descriptor).isEqualTo(original);
+        assertThat(restored.descriptor()).isEqualTo(original);
+        assertThat(restored.pendingUpgrade()).isEmpty();
         assertThat(entries(target)).containsExactlyInAnyOrder("keys.properties", "registry.properties", "registry.mv.db");
         assertThat(entries(restoreParent)).containsExactly("restored");
         assertRestoredContent(target, HEAD, PASSPHRASE);

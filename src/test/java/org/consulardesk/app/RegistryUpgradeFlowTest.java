@@ -87,7 +87,7 @@ class RegistryUpgradeFlowTest extends FxRobot {
         type(KeyCode.ENTER); // the upgrade button is the default now
         waitFor(() -> lookup("#login-upgrade-continue").query().isVisible());
         assertThat(text("#login-upgrade-status")).matches("The registry was upgraded: 6 steps in \\d+ s\\. It is ready\\.");
-        assertThat(shown).containsSubsequence("Upgrading the registry: step 1 of 6 (search word pairs)…",
+        assertThat(shown).containsSubsequence("Upgrading the registry: step 1 of 6 (search word pairs table)…",
                 "Upgrading the registry: step 2 of 6 (search word pairs), 0 of 20,001 persons",
                 "Upgrading the registry: step 2 of 6 (search word pairs), 20,000 of 20,001 persons",
                 "Upgrading the registry: step 2 of 6 (search word pairs), 20,001 of 20,001 persons",

@@ -31,8 +31,8 @@ class CliUpgradeTest {
     private static final String HEAD = "h.ashvale";
     private static final String PASSPHRASE = "orchid tunnel basalt marigold 5521";
     private static final String REFUSED = "was written by an earlier version of ConsularDesk and needs an upgrade before this"
-            + " command can open it: 6 steps (search word pairs, search word pairs index, duplicate keys, map cell points,"
-            + " map names by cell). Nothing was changed.";
+            + " command can open it: 6 steps (search word pairs table, search word pairs, search word pairs index, duplicate keys,"
+            + " map cell points, map names by cell). Nothing was changed.";
 
     @TempDir
     Path work;
@@ -96,10 +96,10 @@ class CliUpgradeTest {
                 "--passphrase-file", pass.toString(), "garcia");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Garcia").doesNotContain("Upgrading");
-        assertThat(r.err().lines().toList()).first().isEqualTo("Upgrading the registry: 6 steps (search word pairs, search word"
+        assertThat(r.err().lines().toList()).first().isEqualTo("Upgrading the registry: 6 steps (search word pairs table, search word pairs, search word"
                 + " pairs index, duplicate keys, map cell points, map names by cell).");
         assertThat(r.err().lines().toList()).containsSubsequence(
-                "Upgrading the registry: step 1 of 6 (search word pairs)…",
+                "Upgrading the registry: step 1 of 6 (search word pairs table)…",
                 "Upgrading the registry: step 2 of 6 (search word pairs)…",
                 "Upgrading the registry: step 2 of 6 (search word pairs), 0 of 20,001 persons",
                 "Upgrading the registry: step 2 of 6 (search word pairs), 20,000 of 20,001 persons",

@@ -203,6 +203,8 @@ public class ConsularDeskApp extends Application {
                     ? Ui.text("app.training") + " · " + title : title);
             shell = new MainShell(session, services, () -> closeSession(this::showWelcome));
             root.getChildren().setAll(shell.root());
+            // The navigation sits in a scroll pane: made now, its entries are in the scene with the shell.
+            root.applyCss();
             shell.attach(scene, settings.autoLockMinutes());
             // Name search and duplicates transliterate names; the rules take about a second to load once.
             tasks.run(Ui.text("shell.preparingNames"), p -> {

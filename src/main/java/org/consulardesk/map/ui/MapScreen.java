@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -57,6 +58,7 @@ import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotType;
 import org.consulardesk.map.model.InsideBreakdown;
+import org.consulardesk.map.model.InsideArea;
 import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.LatLon;
 import org.consulardesk.map.model.NameOrder;
@@ -126,7 +128,11 @@ public final class MapScreen implements View {
     private final Label insideBreakdown = new Label();
     private final ListView<LocatedPerson> insideList = new ListView<>();
     private final Button insideMore = new Button();
+    private final Button insideExport = new Button();
     private InsideCover insideCover;
+    /** The area (and buffer) of the last count, handed to the export as it was counted (ADR 0073). */
+    private InsideArea insideArea;
+    private Consumer<InsideArea> onExportInside;
     /** Everyone inside in name order, once computed after the count (ids only; names are read by page). */
     private NameOrder insideOrder;
     private int insidePages;
@@ -522,8 +528,16 @@ public final class MapScreen implements View {
         insideMore.setOnAction(e -> showMoreInside());
         insideMore.setVisible(false);
         insideMore.setManaged(false);
+        insideExport.setId("map-inside-export");
+        insideExport.setText(Ui.text("map.inside.export"));
+        insideExport.setMnemonicParsing(true);
+        insideExport.setAccessibleHelp(Ui.text("map.inside.exportHelp"));
+        insideExport.setTooltip(new javafx.scene.control.Tooltip(Ui.text("map.inside.exportHelp")));
+        insideExport.setOnAction(e -> exportInside());
+        insideExport.setVisible(false);
+        insideExport.setManaged(false);
         VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList,
-                insideMore);
+                insideMore, insideExport);
         insideBox.lookupAll(".label").forEach(n -> ((Label) n).setWrapText(true));
 
         onlineStatus.setId("map-online-status");
@@ -839,7 +853,35 @@ public final class MapScreen implements View {
             return;
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
-        tasks.run(Ui.text("map.inside.running"), p -> inside.count(area, km), this::showInside, this::fail);
+        // A saved hotspot as it is stored goes to the export by its id; a drawn or changed area by its geometry.
+        InsideArea counted = edited == null && pending == null && selected != null && selected.id() > 0
+                ? new InsideArea(selected.id(), selected.name(), area, km) : new InsideArea(0, null, area, km);
+        tasks.run(Ui.text("map.inside.running"), p -> inside.count(area, km), r -> {
+            insideArea = counted;
+            showInside(r);
+        }, this::fail);
+    }
+
+    /**
+     * Lets "who is inside" hand its area to the registry export (ADR 0073): after a count, "Export people
+     * inside…" calls {@code action} with the area and buffer counted. Without it the button stays hidden.
+     */
+    public void setOnExportInside(Consumer<InsideArea> action) {
+        onExportInside = action;
+        updateInsideExport();
+    }
+
+    private void exportInside() {
+        if (onExportInside != null && insideArea != null && insideCover != null && insideCover.count() > 0) {
+            onExportInside.accept(insideArea);
+        }
+    }
+
+    private void updateInsideExport() {
+        boolean shown = onExportInside != null && insideCover != null;
+        insideExport.setVisible(shown);
+        insideExport.setManaged(shown);
+        insideExport.setDisable(insideCover == null || insideCover.count() == 0);
     }
 
     /**
@@ -855,6 +897,7 @@ public final class MapScreen implements View {
         insideList.getItems().clear();
         insideList.setPlaceholder(new Label(Ui.text(r.count() == 0 ? "map.inside.none" : "map.inside.sorting")));
         updateInsideMore();
+        updateInsideExport();
         reveal(insideCount);
         tasks.run(Ui.text("map.inside.sorting"), p -> {
             NameOrder order = inside.nameOrder(r);

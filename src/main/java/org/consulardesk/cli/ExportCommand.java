@@ -135,7 +135,7 @@ final class ExportCommand implements Callable<Integer> {
             filters.put(AreaFilter.AREA, AreaFiles.toGeoJson(AreaFiles.readOneArea(geojson)));
         }
         if (bufferKm != null) {
-            filters.put(AreaFilter.BUFFER_KM, Double.toString(bufferKm));
+            filters.put(AreaFilter.BUFFER_KM, java.math.BigDecimal.valueOf(bufferKm).stripTrailingZeros().toPlainString());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.consulardesk.map.ui;
 
 import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapLayer;
 import com.gluonhq.maps.MapView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -228,11 +229,27 @@ public final class MapScreen implements View {
     public void addOverlay(MapOverlay overlay) {
         overlays.add(overlay);
         map.addLayer(overlay.layer());
+        MapLayer under = overlay.underLayer();
+        if (under != null) {
+            // Order: ..., this overlay's names, the registrants, this overlay's markers, the drawing layer.
+            map.addLayer(under);
+            if (registrants != null) {
+                map.removeLayer(registrants.layer());
+                map.addLayer(registrants.layer());
+            }
+            map.removeLayer(overlay.layer());
+            map.addLayer(overlay.layer());
+            map.removeLayer(draw);
+            map.addLayer(draw);
+        }
         CheckBox toggle = new CheckBox(Ui.text(overlay.titleKey()));
         toggle.setSelected(true);
         toggle.setId("map-toggle-" + overlay.layer().getId());
         toggle.selectedProperty().addListener((o, was, is) -> {
             overlay.layer().setVisible(is);
+            if (under != null) {
+                under.setVisible(is);
+            }
             if (is) {
                 overlay.refresh(viewport());
             }

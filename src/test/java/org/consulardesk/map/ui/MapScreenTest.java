@@ -243,7 +243,16 @@ class MapScreenTest extends FxRobot {
             }
         }
         assertThat(mark).isNotNull();
-        for (javafx.scene.Node label : drawn.getChildren()) {
+        // The name is in its own layer below the registrants' groups, placed at the same point as the marker.
+        FxWait.waitFor(() -> !((javafx.scene.Parent) posts.namesLayer()).getChildrenUnmodifiable().isEmpty());
+        javafx.scene.Group names = (javafx.scene.Group) ((javafx.scene.Parent) posts.namesLayer()).getChildrenUnmodifiable().get(0);
+        assertThat(names.getTranslateX()).isEqualTo(drawn.getTranslateX());
+        assertThat(names.getTranslateY()).isEqualTo(drawn.getTranslateY());
+        List<javafx.scene.Node> layers = screen.mapView().getChildrenUnmodifiable();
+        assertThat(layers.indexOf(posts.namesLayer())).as("names below the registrants")
+                .isLessThan(layers.indexOf(screen.registrantsLayer()));
+        assertThat(layers.indexOf(posts)).as("markers above the registrants").isGreaterThan(layers.indexOf(screen.registrantsLayer()));
+        for (javafx.scene.Node label : names.getChildren()) {
             if (label instanceof javafx.scene.text.Text) {
                 javafx.geometry.Bounds b = label.getBoundsInParent();
                 assertThat(b.getMaxY()).as("name above the marker").isLessThanOrEqualTo(mark.getMinY() + 1);
@@ -254,6 +263,7 @@ class MapScreenTest extends FxRobot {
         clickOn(reveal("#map-toggle-map-layer-posts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(posts.isVisible()).isFalse();
+        assertThat(posts.namesLayer().isVisible()).isFalse();
     }
 
     @Test

@@ -104,6 +104,8 @@ public class ConsularDeskApp extends Application {
 
     private void show(View view) {
         root.getChildren().setAll(view.root());
+        // Skins made now, so a first field inside a ScrollPane is in the scene when its focus is asked for.
+        root.applyCss();
         view.activate();
         Platform.runLater(() -> view.initialFocus().requestFocus());
     }

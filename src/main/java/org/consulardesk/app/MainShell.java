@@ -359,6 +359,10 @@ final class MainShell implements View {
         }
         current = view;
         content.getChildren().setAll(current.root());
+        // A field inside a ScrollPane joins the scene only when the pane's skin is made at the next CSS
+        // pass; a focus request that runs before that pulse finds no scene and is lost. Making the skins
+        // now puts the view's first field in the scene before its focus is asked for.
+        content.applyCss();
         current.activate();
         Node focus = current.initialFocus();
         // A long form may not be laid out at the first pulse: ask again once if the focus did not take.

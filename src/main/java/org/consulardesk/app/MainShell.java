@@ -308,6 +308,16 @@ final class MainShell implements View {
         return view;
     }
 
+    /** Shows the export screen (as its navigation entry does) and lets the caller preset it. */
+    private void openExport(java.util.function.Consumer<ExportView> preset) {
+        navButtons.stream().filter(b -> b.getId().equals(Ui.idFor("nav.exchangeExport"))).findFirst().ifPresent(button -> {
+            button.fire();
+            if (views.get("nav.exchangeExport") instanceof ExportView export) {
+                preset.accept(export);
+            }
+        });
+    }
+
     private View crisisMap() {
         org.consulardesk.map.ui.MapScreen screen = new org.consulardesk.map.ui.MapScreen(new org.consulardesk.registry.service.LocationService(session),
                 new org.consulardesk.map.service.HotspotService(session), new org.consulardesk.map.service.InsideService(session),
@@ -316,6 +326,15 @@ final class MainShell implements View {
         org.consulardesk.map.service.PostsService posts = new org.consulardesk.map.service.PostsService(session, Gazetteer.bundled());
         screen.addOverlay(new org.consulardesk.map.ui.PostsOverlay(posts, services.tasks()));
         screen.setPostPlace(() -> posts.own().map(p -> new org.consulardesk.map.model.LatLon(p.latitude(), p.longitude())));
+        if (session.can(Permission.EXPORT_AGGREGATE) && session.can(Permission.EXPORT_PERSONAL_DATA)) {
+            // "Export people inside…": the export screen opens on the full registry export restricted to the area (ADR 0073).
+            screen.setOnExportInside(area -> {
+                java.util.Map<String, String> filters = org.consulardesk.exchange.service.AreaFilter.of(area);
+                String description = org.consulardesk.exchange.service.AreaFilter.describe(filters,
+                        java.util.Optional.ofNullable(area.name()));
+                openExport(export -> export.presetArea(filters, description));
+            });
+        }
         return screen;
     }
 

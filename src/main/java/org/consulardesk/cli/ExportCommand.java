@@ -10,9 +10,11 @@ import org.consulardesk.core.Messages;
 import org.consulardesk.core.ProgressSink;
 import org.consulardesk.core.UserError;
 import org.consulardesk.exchange.model.ExportSummary;
+import org.consulardesk.exchange.service.AreaFilter;
 import org.consulardesk.exchange.service.ExportProfile;
 import org.consulardesk.exchange.service.ExportProfiles;
 import org.consulardesk.exchange.service.ExportService;
+import org.consulardesk.map.service.AreaFiles;
 import org.consulardesk.security.service.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +57,15 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "NAME=VALUE", descriptionKey = "cli.option.filter")
     Map<String, String> filters = new LinkedHashMap<>();
 
+    @Option(names = "--hotspot", paramLabel = "ID", descriptionKey = "cli.option.exportHotspot")
+    Long hotspot;
+
+    @Option(names = "--geojson", paramLabel = "FILE", descriptionKey = "cli.option.exportGeojson")
+    Path geojson;
+
+    @Option(names = "--buffer-km", paramLabel = "K", descriptionKey = "cli.option.exportBufferKm")
+    Double bufferKm;
+
     @Option(names = "--hxl", descriptionKey = "cli.option.hxl")
     boolean hxl;
 
@@ -82,6 +93,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Messages.get("cli.exchange.exportUsage"));
         }
         ExportProfile chosen = ExportProfiles.find(profile).orElseThrow(() -> new UserError("error.exchange.unknownProfile", profile));
+        areaFilters();
         LoginOptions login = new LoginOptions();
         login.registry = registry;
         login.user = user;
@@ -116,5 +128,18 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /** {@code --hotspot}, {@code --geojson} (GeoJSON or KML, all its areas together, as {@code geo inside}) and {@code --buffer-km} as the area filter (ADR 0073). */
+    private void areaFilters() {
+        if (hotspot != null) {
+            filters.put(AreaFilter.HOTSPOT, Long.toString(hotspot));
+        }
+        if (geojson != null) {
+            filters.put(AreaFilter.AREA, AreaFiles.toGeoJson(AreaFiles.readOneArea(geojson)));
+        }
+        if (bufferKm != null) {
+            filters.put(AreaFilter.BUFFER_KM, java.math.BigDecimal.valueOf(bufferKm).stripTrailingZeros().toPlainString());
+        }
     }
 }

@@ -130,6 +130,8 @@ class AppFlowTest extends FxRobot {
     @Test
     void headOfPostAddsAndDisablesAUser() throws Exception {
         SignIn.asHead(this, app, SignIn.createRegistry(temp));
+        // After another whole-app test the first pulses can come late (seen after MapExportInsideTest): wait for the entry.
+        waitFor(() -> lookup("#nav-users").tryQuery().isPresent());
         clickOn("#nav-users");
         waitFor(() -> lookup("#users-table").tryQuery().isPresent());
         clickOn("#users-add-username").write("k.asante");

@@ -59,9 +59,10 @@ public final class ExportService {
                 && session.can(Permission.REVEAL_SENSITIVE);
         ExportContext context = new ExportContext(session, filters, sensitive);
         RegistryDescriptor d = session.descriptor();
+        // An area is named (hotspot, or a drawn area's shape and fingerprint), never written out as GeoJSON (ADR 0073).
         WorkbookWriter.Description description = new WorkbookWriter.Description(d.postName(), d.countryCode(),
                 d.registryId(), profile.name(), Messages.get(profile.titleKey()), session.now(),
-                session.user().username(), filters, hxl);
+                session.user().username(), AreaFilter.shown(session, filters), hxl);
         Signer signer = new PostKeyService(session).signer();
         WorkbookWriter.Result result = writer.write(target, description, profile.sheets(context), context, signer,
                 profile.personalData(), pw, progress);

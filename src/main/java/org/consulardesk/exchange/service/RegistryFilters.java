@@ -6,17 +6,25 @@ import org.consulardesk.core.UserError;
 import org.consulardesk.registry.model.PurposeOfStay;
 import org.consulardesk.registry.model.RegistryFilter;
 
-/** The filters the registry profiles accept: {@code city}, {@code district}, {@code purpose}. */
+/**
+ * The filters the registry profiles accept: {@code city}, {@code district}, {@code purpose}; the full
+ * export also an area ({@link AreaFilter#NAMES}).
+ */
 final class RegistryFilters {
     static final List<String> NAMES = List.of("city", "district", "purpose");
+    static final List<String> NAMES_WITH_AREA = java.util.stream.Stream.concat(NAMES.stream(), AreaFilter.NAMES.stream()).toList();
 
     private RegistryFilters() {
     }
 
     static RegistryFilter of(ExportContext context) {
+        return of(context, NAMES);
+    }
+
+    static RegistryFilter of(ExportContext context, List<String> accepted) {
         for (String name : context.filters().keySet()) {
-            if (!NAMES.contains(name)) {
-                throw new UserError("error.exchange.unknownFilter", name, String.join(", ", NAMES));
+            if (!accepted.contains(name)) {
+                throw new UserError("error.exchange.unknownFilter", name, String.join(", ", accepted));
             }
         }
         String purpose = context.filter("purpose");

@@ -14,7 +14,9 @@ import org.consulardesk.security.model.Permission;
  * Every registration, one row per person, for entitled roles only; always password-encrypted. The
  * restricted columns (migration status, health, detention) are filled only when the role may reveal
  * them and the person's consent to share is active; otherwise they are empty. A second sheet counts
- * the registrants inside each active hotspot ({@link CrisisSheet}).
+ * the registrants inside each active hotspot ({@link CrisisSheet}). With an area filter
+ * ({@link AreaFilter}: a hotspot or a drawn area, with a buffer) only the people inside it are
+ * exported, read by id from the ids the map's cover gives (ADR 0073).
  */
 public final class RegistryFullProfile extends BaseExportProfile {
     public static final String NAME = "registry-full";
@@ -50,12 +52,20 @@ public final class RegistryFullProfile extends BaseExportProfile {
             text("Detention", null, 20));
 
     public RegistryFullProfile() {
-        super(NAME, "exchange.profile.registry-full", Permission.EXPORT_PERSONAL_DATA, PERSONAL_DATA, RegistryFilters.NAMES);
+        super(NAME, "exchange.profile.registry-full", Permission.EXPORT_PERSONAL_DATA, PERSONAL_DATA, RegistryFilters.NAMES_WITH_AREA);
     }
 
     @Override
     public List<ExportSheet> sheets(ExportContext context) {
-        var filter = RegistryFilters.of(context);
+        var filter = RegistryFilters.of(context, RegistryFilters.NAMES_WITH_AREA);
+        var inside = AreaFilter.ids(context);
+        if (inside.isPresent()) {
+            long[] ids = inside.get();
+            return List.of(new ExportSheet(SHEET, COLUMNS, ExportSheet.counted(
+                    (ctx, sink) -> new RegistryExportService(ctx.session()).stream(filter, ids, ctx.sensitiveAllowed(),
+                            r -> sink.row(values(r))),
+                    ctx -> ids.length)), CrisisSheet.sheet(filter));
+        }
         return List.of(new ExportSheet(SHEET, COLUMNS, ExportSheet.counted(
                 (ctx, sink) -> new RegistryExportService(ctx.session()).stream(filter, ctx.sensitiveAllowed(),
                         r -> sink.row(values(r))),

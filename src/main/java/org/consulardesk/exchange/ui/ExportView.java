@@ -31,6 +31,7 @@ import org.consulardesk.exchange.model.ExportSummary;
 import org.consulardesk.exchange.service.ExportProfile;
 import org.consulardesk.exchange.service.ExportService;
 import org.consulardesk.exchange.service.PostKeyService;
+import org.consulardesk.exchange.service.RegistryFullProfile;
 import org.consulardesk.registry.model.PurposeOfStay;
 
 /**
@@ -62,6 +63,12 @@ public final class ExportView implements View {
     private final Button cancel;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
     private Map<String, String> fixedFilters = Map.of();
+    /** The area the export is restricted to, when the map opened this screen (ADR 0073); empty otherwise. */
+    private Map<String, String> areaFilters = Map.of();
+    private String areaDescription = "";
+    private final Label areaNote = new Label();
+    private final Button clearArea;
+    private final HBox areaRow;
 
     public ExportView(ExportService service, PostKeyService keys, BackgroundTasks tasks, DialogService dialogs) {
         this.service = service;
@@ -93,6 +100,18 @@ public final class ExportView implements View {
         HBox targetRow = new HBox(8, target, choose);
         HBox.setHgrow(target, Priority.ALWAYS);
 
+        areaNote.setId("exchange-export-area");
+        areaNote.setWrapText(true);
+        areaNote.getStyleClass().add(Styles.SUBTITLE);
+        clearArea = Ui.button("exchange.export.clearArea", e -> presetArea(Map.of(), ""));
+        clearArea.setId("exchange-export-clear-area");
+        clearArea.setMnemonicParsing(true);
+        areaRow = new HBox(10, areaNote, clearArea);
+        areaRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(areaNote, Priority.ALWAYS);
+        areaRow.setVisible(false);
+        areaRow.setManaged(false);
+
         GridPane form = Ui.form();
         int r = 0;
         Ui.row(form, r++, "exchange.export.profile", profile);
@@ -123,7 +142,7 @@ public final class ExportView implements View {
         fingerprint.setId("exchange-export-fingerprint");
         Node card = Ui.card(form);
         root = Ui.page(Ui.styled(Styles.TITLE, "exchange.export.title"), Ui.styled(Styles.MUTED, "exchange.export.intro"),
-                card, actions, status, error, fingerprint);
+                areaRow, card, actions, status, error, fingerprint);
         if (!profile.getItems().isEmpty()) {
             profile.getSelectionModel().select(0);
         } else {
@@ -160,6 +179,43 @@ public final class ExportView implements View {
                 .ifPresent(p -> profile.getSelectionModel().select(p));
     }
 
+    /**
+     * Restricts the export to the people inside an area the map counted (ADR 0073): the full registry
+     * export is chosen, the screen says which area, and the officer chooses password and file as usual.
+     * Empty filters take the restriction away.
+     *
+     * @param filters     {@code hotspot} or {@code area}, and {@code buffer-km} ({@link AreaFilter})
+     * @param description what the screen calls the area, e.g. "hotspot Kibera floods, with 2 km around it"
+     */
+    public void presetArea(Map<String, String> filters, String description) {
+        areaFilters = Map.copyOf(filters);
+        areaDescription = description;
+        if (!areaFilters.isEmpty()) {
+            profile.getItems().stream().filter(p -> p.name().equals(RegistryFullProfile.NAME)).findFirst()
+                    .ifPresent(p -> profile.getSelectionModel().select(p));
+            status.setText("");
+            error.setText("");
+        }
+        updateArea();
+    }
+
+    /** Test hook and screenshot text: what the area line says. */
+    String areaText() {
+        return areaRow.isVisible() ? areaNote.getText() : "";
+    }
+
+    private void updateArea() {
+        boolean any = !areaFilters.isEmpty();
+        areaRow.setVisible(any);
+        areaRow.setManaged(any);
+        ExportProfile p = profile.getValue();
+        if (any) {
+            boolean applies = p != null && p.filterNames().containsAll(areaFilters.keySet());
+            areaNote.setText(Ui.text(applies ? "exchange.export.area" : "exchange.export.areaNotUsed", areaDescription));
+        }
+        formatChanged();
+    }
+
     private void profileChanged() {
         ExportProfile p = profile.getValue();
         java.util.List<String> names = p == null ? java.util.List.of() : p.filterNames();
@@ -172,7 +228,11 @@ public final class ExportView implements View {
             csv.setSelected(false); // CSV cannot be encrypted (ADR 0052)
         }
         csv.setDisable(personal);
-        formatChanged();
+        if (areaRow != null) {
+            updateArea();
+        } else {
+            formatChanged();
+        }
     }
 
     private void formatChanged() {
@@ -182,7 +242,8 @@ public final class ExportView implements View {
         String extension = csv.isSelected() ? ".csv" : ".xlsx";
         if (p != null && (target.getText().isBlank() || target.getText().endsWith(".xlsx") || target.getText().endsWith(".csv"))) {
             Path current = target.getText().isBlank() ? null : Path.of(target.getText());
-            String name = p.name() + extension;
+            boolean area = !areaFilters.isEmpty() && p.filterNames().containsAll(areaFilters.keySet());
+            String name = p.name() + (area ? "-inside" : "") + extension;
             target.setText(current == null || current.getParent() == null ? name : current.getParent().resolve(name).toString());
         }
     }
@@ -201,6 +262,9 @@ public final class ExportView implements View {
                 filters.put(name, value);
             }
         });
+        if (chosen != null && chosen.filterNames().containsAll(areaFilters.keySet())) {
+            filters.putAll(areaFilters);
+        }
         if (!city.isDisabled() && !city.getText().isBlank()) {
             filters.put("city", city.getText().strip());
         }

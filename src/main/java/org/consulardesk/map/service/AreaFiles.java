@@ -68,14 +68,26 @@ public final class AreaFiles {
 
     /** All areas of a file as one (their union), for "who is inside" and the command line. */
     public static Area readOneArea(Path file) {
-        List<NamedArea> areas = read(file);
+        return union(read(file), String.valueOf(file.getFileName()));
+    }
+
+    /** The areas of a GeoJSON text as one (their union), e.g. an area handed to the registry export (ADR 0073). */
+    public static Area readOneArea(String geoJson, String name) {
+        List<NamedArea> areas = readGeoJson(geoJson, name);
+        if (areas.isEmpty()) {
+            throw new UserError("error.map.file.noArea", name);
+        }
+        return union(areas, name);
+    }
+
+    private static Area union(List<NamedArea> areas, String fileName) {
         if (areas.size() == 1) {
             return areas.get(0).area();
         }
         List<List<List<LatLon>>> polygons = new ArrayList<>();
         for (NamedArea a : areas) {
             if (a.area().isCircle()) {
-                throw new UserError("error.map.file.mixedCircle", file.getFileName());
+                throw new UserError("error.map.file.mixedCircle", fileName);
             }
             polygons.addAll(a.area().polygons());
         }
@@ -259,6 +271,11 @@ public final class AreaFiles {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** One area as an RFC 7946 FeatureCollection of one feature (what {@link #readGeoJson} reads back as the same area). */
+    public static String toGeoJson(Area area) {
+        return toGeoJson(List.of(new Hotspot(0, "area", HotspotType.OTHER, Severity.ADVISORY, null, null, null, null, area, 0)));
     }
 
     /** Hotspots as an RFC 7946 FeatureCollection; circles as a 64-point polygon plus their exact centre and radius. */

@@ -35,6 +35,11 @@ public final class HotspotService {
         return session.database().read(store::all);
     }
 
+    /** The hotspot with this id, if there is one. */
+    public java.util.Optional<Hotspot> find(long id) {
+        return list().stream().filter(h -> h.id() == id).findFirst();
+    }
+
     /** Saves a new (id 0) or changed hotspot; returns it as stored. */
     public Hotspot save(Hotspot h) {
         session.require(Permission.EDIT_HOTSPOTS);

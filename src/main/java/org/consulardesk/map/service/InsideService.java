@@ -136,6 +136,33 @@ public final class InsideService {
         return new NameOrder(ids);
     }
 
+    /**
+     * The ids of everyone the cover counted, ascending and once each (ADR 0073: the registry export of
+     * the people inside): the same cells as {@link #nameOrder}, read from the index alone a batch of fine
+     * cells at a time; only the ids are kept (8 bytes a registrant: 16 MB if all 2,000,000 were inside).
+     */
+    public long[] ids(InsideCover cover) {
+        long[][] ids = {new long[Math.max(16, cover.count())]};
+        int[] n = {0};
+        java.util.function.LongConsumer add = id -> {
+            if (n[0] == ids[0].length) {
+                ids[0] = java.util.Arrays.copyOf(ids[0], ids[0].length * 2);
+            }
+            ids[0][n[0]++] = id;
+        };
+        forEachBatchOfCellsWhollyInside(cover, cells -> locations.namesInFineCells(cells).forEach(k -> add.accept(k.id())));
+        cover.boundaryIds().forEach(add::accept);
+        long[] out = java.util.Arrays.copyOf(ids[0], n[0]);
+        java.util.Arrays.sort(out);
+        int distinct = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i == 0 || out[i] != out[i - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return distinct == out.length ? out : java.util.Arrays.copyOf(out, distinct);
+    }
+
     /** The order of the list: the registry's normalised name (family name first), then id. */
     static final Comparator<NameKey> NAME_ORDER = Comparator.comparing(NameKey::sortName).thenComparingLong(NameKey::id);
 

@@ -27,6 +27,14 @@ public interface MapOverlay {
 
     List<LegendEntry> legend();
 
+    /**
+     * A second layer drawn below the registrants' layer, or null: names that must not hide the registrant
+     * groups (a post's name at city zoom), while the layer's markers stay on top. Switched with the layer.
+     */
+    default MapLayer underLayer() {
+        return null;
+    }
+
     /** Called (debounced) after the map moved or zoomed, and when switched on; loads in the background. */
     void refresh(Viewport viewport);
 }

@@ -1,6 +1,7 @@
 package org.consulardesk.map.ui;
 
 import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapLayer;
 import com.gluonhq.maps.MapView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -57,6 +59,7 @@ import org.consulardesk.map.model.GeoBox;
 import org.consulardesk.map.model.Hotspot;
 import org.consulardesk.map.model.HotspotType;
 import org.consulardesk.map.model.InsideBreakdown;
+import org.consulardesk.map.model.InsideArea;
 import org.consulardesk.map.model.InsideCover;
 import org.consulardesk.map.model.LatLon;
 import org.consulardesk.map.model.NameOrder;
@@ -126,7 +129,11 @@ public final class MapScreen implements View {
     private final Label insideBreakdown = new Label();
     private final ListView<LocatedPerson> insideList = new ListView<>();
     private final Button insideMore = new Button();
+    private final Button insideExport = new Button();
     private InsideCover insideCover;
+    /** The area (and buffer) of the last count, handed to the export as it was counted (ADR 0073). */
+    private InsideArea insideArea;
+    private Consumer<InsideArea> onExportInside;
     /** Everyone inside in name order, once computed after the count (ids only; names are read by page). */
     private NameOrder insideOrder;
     private int insidePages;
@@ -222,11 +229,27 @@ public final class MapScreen implements View {
     public void addOverlay(MapOverlay overlay) {
         overlays.add(overlay);
         map.addLayer(overlay.layer());
+        MapLayer under = overlay.underLayer();
+        if (under != null) {
+            // Order: ..., this overlay's names, the registrants, this overlay's markers, the drawing layer.
+            map.addLayer(under);
+            if (registrants != null) {
+                map.removeLayer(registrants.layer());
+                map.addLayer(registrants.layer());
+            }
+            map.removeLayer(overlay.layer());
+            map.addLayer(overlay.layer());
+            map.removeLayer(draw);
+            map.addLayer(draw);
+        }
         CheckBox toggle = new CheckBox(Ui.text(overlay.titleKey()));
         toggle.setSelected(true);
         toggle.setId("map-toggle-" + overlay.layer().getId());
         toggle.selectedProperty().addListener((o, was, is) -> {
             overlay.layer().setVisible(is);
+            if (under != null) {
+                under.setVisible(is);
+            }
             if (is) {
                 overlay.refresh(viewport());
             }
@@ -522,8 +545,16 @@ public final class MapScreen implements View {
         insideMore.setOnAction(e -> showMoreInside());
         insideMore.setVisible(false);
         insideMore.setManaged(false);
+        insideExport.setId("map-inside-export");
+        insideExport.setText(Ui.text("map.inside.export"));
+        insideExport.setMnemonicParsing(true);
+        insideExport.setAccessibleHelp(Ui.text("map.inside.exportHelp"));
+        insideExport.setTooltip(new javafx.scene.control.Tooltip(Ui.text("map.inside.exportHelp")));
+        insideExport.setOnAction(e -> exportInside());
+        insideExport.setVisible(false);
+        insideExport.setManaged(false);
         VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList,
-                insideMore);
+                insideMore, insideExport);
         insideBox.lookupAll(".label").forEach(n -> ((Label) n).setWrapText(true));
 
         onlineStatus.setId("map-online-status");
@@ -839,7 +870,35 @@ public final class MapScreen implements View {
             return;
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
-        tasks.run(Ui.text("map.inside.running"), p -> inside.count(area, km), this::showInside, this::fail);
+        // A saved hotspot as it is stored goes to the export by its id; a drawn or changed area by its geometry.
+        InsideArea counted = edited == null && pending == null && selected != null && selected.id() > 0
+                ? new InsideArea(selected.id(), selected.name(), area, km) : new InsideArea(0, null, area, km);
+        tasks.run(Ui.text("map.inside.running"), p -> inside.count(area, km), r -> {
+            insideArea = counted;
+            showInside(r);
+        }, this::fail);
+    }
+
+    /**
+     * Lets "who is inside" hand its area to the registry export (ADR 0073): after a count, "Export people
+     * inside…" calls {@code action} with the area and buffer counted. Without it the button stays hidden.
+     */
+    public void setOnExportInside(Consumer<InsideArea> action) {
+        onExportInside = action;
+        updateInsideExport();
+    }
+
+    private void exportInside() {
+        if (onExportInside != null && insideArea != null && insideCover != null && insideCover.count() > 0) {
+            onExportInside.accept(insideArea);
+        }
+    }
+
+    private void updateInsideExport() {
+        boolean shown = onExportInside != null && insideCover != null;
+        insideExport.setVisible(shown);
+        insideExport.setManaged(shown);
+        insideExport.setDisable(insideCover == null || insideCover.count() == 0);
     }
 
     /**
@@ -855,6 +914,7 @@ public final class MapScreen implements View {
         insideList.getItems().clear();
         insideList.setPlaceholder(new Label(Ui.text(r.count() == 0 ? "map.inside.none" : "map.inside.sorting")));
         updateInsideMore();
+        updateInsideExport();
         reveal(insideCount);
         tasks.run(Ui.text("map.inside.sorting"), p -> {
             NameOrder order = inside.nameOrder(r);

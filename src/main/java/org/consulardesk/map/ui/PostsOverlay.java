@@ -29,6 +29,8 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
     private final BackgroundTasks tasks;
     private List<ConsularPost> shown = List.of();
     private boolean loaded;
+    /** The posts' names, drawn below the registrants so a name never hides a group's count (ADR 0073 notes). */
+    private final Names names = new Names();
 
     public PostsOverlay(PostsService posts, BackgroundTasks tasks) {
         this.posts = posts;
@@ -44,6 +46,16 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
     @Override
     public MapLayer layer() {
         return this;
+    }
+
+    @Override
+    public MapLayer underLayer() {
+        return names;
+    }
+
+    /** The layer with the posts' names (below the registrants' layer). */
+    MapLayer namesLayer() {
+        return names;
     }
 
     @Override
@@ -71,6 +83,7 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
 
     private void rebuild() {
         getChildren().clear();
+        names.clear();
         for (ConsularPost p : shown) {
             Color c = p.own() ? OWN : OTHER;
             double s = p.own() ? 14 : 11;
@@ -94,14 +107,19 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
             name.setStroke(Color.WHITE);
             name.setStrokeWidth(3);
             Text fill = label(p.name(), c, centre - half - 4);
-            Group g = new Group(stem, foot, mark, name, fill);
+            Group g = new Group(stem, foot, mark);
             g.setUserData(new double[] {p.latitude(), p.longitude()});
+            Group label = new Group(name, fill);
+            label.setUserData(g.getUserData());
+            label.setMouseTransparent(true);
+            names.add(label);
             g.getStyleClass().add("map-post");
             g.setAccessibleText(Ui.text(p.own() ? "map.post.ownAccessible" : "map.post.accessible", p.name()));
             g.setMouseTransparent(true);
             getChildren().add(g);
         }
         changed();
+        names.changed();
     }
 
     private static Text label(String text, Color colour, double bottom) {
@@ -116,13 +134,38 @@ public final class PostsOverlay extends OverlayLayer implements MapOverlay {
 
     @Override
     protected void layoutLayer() {
-        for (Node n : getChildren()) {
+        place(this);
+    }
+
+    private static void place(OverlayLayer layer) {
+        for (Node n : layer.getChildrenUnmodifiable()) {
             double[] ll = (double[]) n.getUserData();
-            Point2D p = toLayer(ll[0], ll[1]);
+            Point2D p = layer.toLayer(ll[0], ll[1]);
             if (p != null) {
                 n.setTranslateX(p.getX());
                 n.setTranslateY(p.getY());
             }
+        }
+    }
+
+    /** The names' layer: placed like the markers. */
+    private static final class Names extends OverlayLayer {
+        Names() {
+            setId("map-layer-posts-names");
+            setMouseTransparent(true);
+        }
+
+        void clear() {
+            getChildren().clear();
+        }
+
+        void add(Node n) {
+            getChildren().add(n);
+        }
+
+        @Override
+        protected void layoutLayer() {
+            place(this);
         }
     }
 }

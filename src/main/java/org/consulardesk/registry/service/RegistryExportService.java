@@ -60,6 +60,25 @@ public final class RegistryExportService {
         }
     }
 
+    /**
+     * Hands the registrations of {@code ids} (ascending, e.g. the people inside an area) that match the
+     * filter to {@code consumer}, in id order, {@value #PAGE} ids at a time, under the same rules as
+     * {@link #stream(RegistryFilter, boolean, Consumer)}: merged-away persons are left out, restricted
+     * fields only for active consent to share and when the role may reveal them.
+     */
+    public void stream(RegistryFilter filter, long[] ids, boolean includeRestricted, Consumer<RegistrantRow> consumer) {
+        session.require(Permission.VIEW_REGISTRY);
+        session.require(Permission.EXPORT_PERSONAL_DATA);
+        boolean restricted = includeRestricted && session.can(Permission.REVEAL_SENSITIVE);
+        LocalDate today = today();
+        for (int from = 0; from < ids.length; from += PAGE) {
+            List<Long> batch = java.util.Arrays.stream(ids, from, Math.min(ids.length, from + PAGE)).boxed().toList();
+            for (RegistrantRow row : session.database().read(tx -> store.rowsOf(tx, filter, batch, restricted, today))) {
+                consumer.accept(row);
+            }
+        }
+    }
+
     /** Counts without personal data: TOTAL, then by purpose, city, district, vulnerability, document expiry, presence status. */
     public List<RegistryCount> totals(RegistryFilter filter) {
         requireCounts();

@@ -42,6 +42,24 @@ public final class RegistryExportStore {
                                     LocalDate today) {
         List<PersonRecord> persons = tx.dsl().selectFrom(PERSON).where(condition(filter).and(PERSON.ID.gt(afterId)))
                 .orderBy(PERSON.ID).limit(limit).fetch();
+        return rows(tx, persons, sensitive, today);
+    }
+
+    /**
+     * The rows of those of {@code ids} (one page, a few thousand at most) that match the filter, in id
+     * order: merged-away and filtered-out persons are absent (the export of the people inside an area).
+     */
+    public List<RegistrantRow> rowsOf(Tx tx, RegistryFilter filter, java.util.Collection<Long> ids, boolean sensitive,
+                                      LocalDate today) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<PersonRecord> persons = tx.dsl().selectFrom(PERSON).where(condition(filter).and(PERSON.ID.in(ids)))
+                .orderBy(PERSON.ID).fetch();
+        return rows(tx, persons, sensitive, today);
+    }
+
+    private static List<RegistrantRow> rows(Tx tx, List<PersonRecord> persons, boolean sensitive, LocalDate today) {
         if (persons.isEmpty()) {
             return List.of();
         }

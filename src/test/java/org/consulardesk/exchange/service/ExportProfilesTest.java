@@ -18,7 +18,7 @@ class ExportProfilesTest {
         assertThat(ExportProfiles.ALL).extracting(p -> new Stated(p.name(), p.requiredPermission(), p.personalData(), p.filterNames()))
                 .containsExactly(
                         new Stated("registry-aggregate", Permission.EXPORT_AGGREGATE, false, List.of("city", "district", "purpose")),
-                        new Stated("registry-full", Permission.EXPORT_PERSONAL_DATA, true, List.of("city", "district", "purpose")),
+                        new Stated("registry-full", Permission.EXPORT_PERSONAL_DATA, true, List.of("city", "district", "purpose", "hotspot", "area", "buffer-km")),
                         new Stated("hq-consolidation", Permission.IMPORT_EXCHANGE, false, List.of()),
                         new Stated("etd-register", Permission.ISSUE_ETD, true, List.of()),
                         new Stated("etd-lost-stolen", Permission.ISSUE_ETD, true, List.of()),

@@ -134,6 +134,20 @@ class MapScreenTest extends FxRobot {
         assertThat(dialogs.errors).isEmpty();
         assertThat(screen.drawLayer().isClosed()).as("the finished area is drawn closed, not as an open line").isTrue();
 
+        // A drawn area, not saved, goes to the export by its geometry, with the buffer counted.
+        List<org.consulardesk.map.model.InsideArea> handed = new ArrayList<>();
+        interact(() -> screen.setOnExportInside(handed::add));
+        interact(() -> lookup("#map-buffer").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(0.5));
+        clickOn(reveal("#map-inside"));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(reveal("#map-inside-export"));
+        assertThat(handed).singleElement().satisfies(a -> {
+            assertThat(a.isHotspot()).isFalse();
+            assertThat(a.bufferKm()).isEqualTo(0.5);
+            assertThat(new InsideService(session).count(a.area(), a.bufferKm()).count()).isEqualTo(3);
+        });
+        interact(() -> lookup("#map-buffer").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(0.0));
+
         clickOn("#map-hotspot-name").write("Uhuru Park protest");
         clickOn(reveal("#map-hotspot-save"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,9 +166,15 @@ class MapScreenTest extends FxRobot {
         assertThat(list.getItems()).extracting(LocatedPerson::id).containsExactlyInAnyOrderElementsOf(inside);
 
         reveal("#map-inside-list");
-        doubleClickOn(list.lookupAll(".list-cell").iterator().next());
+        doubleClickOn(list.lookupAll(".list-cell").stream().filter(n -> ((javafx.scene.control.ListCell<?>) n).getIndex() == 0).findFirst().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly(list.getItems().get(0).id());
+
+        // The saved hotspot goes by its id.
+        clickOn(reveal("#map-inside-export"));
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(1).hotspotId()).isEqualTo(saved.get(0).id());
+        assertThat(handed.get(1).name()).isEqualTo("Uhuru Park protest");
     }
 
     @Test
@@ -223,7 +243,16 @@ class MapScreenTest extends FxRobot {
             }
         }
         assertThat(mark).isNotNull();
-        for (javafx.scene.Node label : drawn.getChildren()) {
+        // The name is in its own layer below the registrants' groups, placed at the same point as the marker.
+        FxWait.waitFor(() -> !((javafx.scene.Parent) posts.namesLayer()).getChildrenUnmodifiable().isEmpty());
+        javafx.scene.Group names = (javafx.scene.Group) ((javafx.scene.Parent) posts.namesLayer()).getChildrenUnmodifiable().get(0);
+        assertThat(names.getTranslateX()).isEqualTo(drawn.getTranslateX());
+        assertThat(names.getTranslateY()).isEqualTo(drawn.getTranslateY());
+        List<javafx.scene.Node> layers = screen.mapView().getChildrenUnmodifiable();
+        assertThat(layers.indexOf(posts.namesLayer())).as("names below the registrants")
+                .isLessThan(layers.indexOf(screen.registrantsLayer()));
+        assertThat(layers.indexOf(posts)).as("markers above the registrants").isGreaterThan(layers.indexOf(screen.registrantsLayer()));
+        for (javafx.scene.Node label : names.getChildren()) {
             if (label instanceof javafx.scene.text.Text) {
                 javafx.geometry.Bounds b = label.getBoundsInParent();
                 assertThat(b.getMaxY()).as("name above the marker").isLessThanOrEqualTo(mark.getMinY() + 1);
@@ -234,6 +263,7 @@ class MapScreenTest extends FxRobot {
         clickOn(reveal("#map-toggle-map-layer-posts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(posts.isVisible()).isFalse();
+        assertThat(posts.namesLayer().isVisible()).isFalse();
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class FxDialogService implements DialogService {
     public Optional<char[]> askSecret(String title, String message, String fieldLabel) {
         Dialog<char[]> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
+        dialog.setTitle(plain(title));
+        dialog.setHeaderText(plain(title));
         dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         PasswordField field = new PasswordField();
         field.setId("dialog-secret");
@@ -65,7 +65,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseDirectory(String title, Path initial) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(title);
+        chooser.setTitle(plain(title));
         if (initial != null && Files.isDirectory(initial)) {
             chooser.setInitialDirectory(initial.toFile());
         }
@@ -75,7 +75,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToSave(String title, String suggestedName) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+        chooser.setTitle(plain(title));
         chooser.setInitialFileName(suggestedName);
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
@@ -83,16 +83,24 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToOpen(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+        chooser.setTitle(plain(title));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type, message);
         alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
+        alert.setTitle(plain(title));
+        alert.setHeaderText(plain(title));
         alert.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         return alert;
+    }
+
+    /**
+     * Dialogs are often titled with the label of the button that opened them; the label's mnemonic
+     * marker ("E_xport…") means nothing in a window title.
+     */
+    static String plain(String title) {
+        return title == null ? null : title.replace("_", "");
     }
 }

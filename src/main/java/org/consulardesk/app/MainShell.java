@@ -330,8 +330,8 @@ final class MainShell implements View {
             // "Export people inside…": the export screen opens on the full registry export restricted to the area (ADR 0073).
             screen.setOnExportInside(area -> {
                 java.util.Map<String, String> filters = org.consulardesk.exchange.service.AreaFilter.of(area);
-                String description = org.consulardesk.exchange.service.AreaFilter.describe(filters,
-                        java.util.Optional.ofNullable(area.name()));
+                String description = Ui.text("exchange.area.counted", org.consulardesk.exchange.service.AreaFilter.describe(filters,
+                        java.util.Optional.ofNullable(area.name())), area.counted());
                 openExport(export -> export.presetArea(filters, description));
             });
         }

@@ -194,6 +194,14 @@ public final class MapScreen implements View {
         map.widthProperty().addListener((o, a, b) -> settle.playFromStart());
         map.heightProperty().addListener((o, a, b) -> settle.playFromStart());
         map.addEventFilter(MouseEvent.MOUSE_CLICKED, this::onMapClicked);
+        // Alt+R, "Export people inside…": the button's own mnemonic did not fire it (tested), so the
+        // screen takes the key itself whenever the button can be used.
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && e.getCode() == KeyCode.R && insideExport.isVisible() && !insideExport.isDisabled()) {
+                e.consume();
+                insideExport.fire();
+            }
+        });
         map.addEventFilter(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
         map.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> map.requestFocus());
         map.setOnKeyPressed(e -> {
@@ -871,10 +879,11 @@ public final class MapScreen implements View {
         }
         double km = buffer.getValue() == null ? 0 : buffer.getValue();
         // A saved hotspot as it is stored goes to the export by its id; a drawn or changed area by its geometry.
-        InsideArea counted = edited == null && pending == null && selected != null && selected.id() > 0
-                ? new InsideArea(selected.id(), selected.name(), area, km) : new InsideArea(0, null, area, km);
+        boolean asStored = edited == null && pending == null && selected != null && selected.id() > 0;
+        long hotspotId = asStored ? selected.id() : 0;
+        String name = asStored ? selected.name() : null;
         tasks.run(Ui.text("map.inside.running"), p -> inside.count(area, km), r -> {
-            insideArea = counted;
+            insideArea = new InsideArea(hotspotId, name, area, km, r.count());
             showInside(r);
         }, this::fail);
     }

@@ -228,7 +228,7 @@ class CliAreaExportTest {
             byte[] own = new PostKeyService(head).ownKey().publicKey();
             VerifyReport report = WorkbookReader.verify(work.resolve("area.xlsx"), PASSWORD.toCharArray(), id -> own,
                     (sheet, n, cells) -> { }, ProgressSink.NONE);
-            assertThat(report.info().filters()).contains("area=1 polygon(s) of 5 points around").contains("GeoJSON SHA-256")
+            assertThat(report.info().filters()).contains("area=1 polygon(s) of 4 points around").contains("GeoJSON SHA-256")
                     .contains("buffer-km=0.5").doesNotContain("coordinates");
             assertThat(head.audit().page(AuditFilter.ALL, 0, 50)).filteredOn(a -> a.action().equals(ExportService.AUDIT_EXPORTED))
                     .anySatisfy(a -> assertThat(a.detail()).contains("GeoJSON SHA-256").doesNotContain("coordinates"));

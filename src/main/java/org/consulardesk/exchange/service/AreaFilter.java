@@ -158,12 +158,25 @@ public final class AreaFilter {
                 return Messages.get("exchange.area.shownCircle", number(area.radiusMetres() / 1000), coordinates(area.centre()),
                         fingerprint);
             }
-            List<LatLon> vertices = area.vertices();
+            List<LatLon> vertices = corners(area);
             return Messages.get("exchange.area.shownPolygon", area.polygons().size(), vertices.size(),
                     coordinates(org.consulardesk.map.service.LocalProjection.centreOf(vertices)), fingerprint);
         } catch (UserError e) {
             return Messages.get("exchange.area.shownUnreadable", fingerprint);
         }
+    }
+
+    /** The rings' corners: a GeoJSON ring repeats its first point at the end, which is not another corner. */
+    private static List<LatLon> corners(Area area) {
+        List<LatLon> corners = new java.util.ArrayList<>();
+        for (List<List<LatLon>> polygon : area.polygons()) {
+            for (List<LatLon> ring : polygon) {
+                int n = ring.size();
+                boolean closed = n > 1 && ring.get(0).equals(ring.get(n - 1));
+                corners.addAll(ring.subList(0, closed ? n - 1 : n));
+            }
+        }
+        return corners;
     }
 
     private static String coordinates(LatLon p) {

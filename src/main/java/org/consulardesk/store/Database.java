@@ -315,7 +315,7 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} on one pooled connection: its statements see committed data, each on its
      * own (no transaction is held open). Borrowing a connection per statement cost about 0.1 ms
      * each (the pool resets the session on every hand-out) and lost the session's parsed
-     * statements; a search runs up to four statements per keystroke.
+     * statements; a search runs up to four statements per keystroke (ADR 0077).
      */
     public <T> T read(Function<Tx, T> work) {
         return dsl.connectionResult(connection -> work.apply(new Tx(dsl.configuration().derive(connection).dsl())));

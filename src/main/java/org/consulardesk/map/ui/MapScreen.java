@@ -129,7 +129,7 @@ public final class MapScreen implements View {
     private final Label insideBreakdown = new Label();
     private final ListView<LocatedPerson> insideList = new ListView<>();
     private final Button insideMore = new Button();
-    private final Button insideExport = new Button();
+    private final Button insideExport = Ui.button("map.inside.export", e -> exportInside());
     private InsideCover insideCover;
     /** The area (and buffer) of the last count, handed to the export as it was counted (ADR 0073). */
     private InsideArea insideArea;
@@ -194,8 +194,8 @@ public final class MapScreen implements View {
         map.widthProperty().addListener((o, a, b) -> settle.playFromStart());
         map.heightProperty().addListener((o, a, b) -> settle.playFromStart());
         map.addEventFilter(MouseEvent.MOUSE_CLICKED, this::onMapClicked);
-        // Alt+R, "Export people inside…": the button's own mnemonic did not fire it (tested), so the
-        // screen takes the key itself whenever the button can be used.
+        // Alt+R, "Export people inside…": the button is hidden when the screen is built and its own
+        // mnemonic never fired it (tested, also when made with Ui.button), so the screen takes the key.
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isAltDown() && e.getCode() == KeyCode.R && insideExport.isVisible() && !insideExport.isDisabled()) {
                 e.consume();
@@ -554,11 +554,8 @@ public final class MapScreen implements View {
         insideMore.setVisible(false);
         insideMore.setManaged(false);
         insideExport.setId("map-inside-export");
-        insideExport.setText(Ui.text("map.inside.export"));
-        insideExport.setMnemonicParsing(true);
         insideExport.setAccessibleHelp(Ui.text("map.inside.exportHelp"));
         insideExport.setTooltip(new javafx.scene.control.Tooltip(Ui.text("map.inside.exportHelp")));
-        insideExport.setOnAction(e -> exportInside());
         insideExport.setVisible(false);
         insideExport.setManaged(false);
         VBox insideBox = new VBox(6, new Label(Ui.text("map.inside.help")), bufferRow, who, insideCount, insideBreakdown, insideList,

@@ -168,7 +168,8 @@ public final class Database implements AutoCloseable {
             var configuration = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .javaMigrations(new V15_1__Search_words_backfill().reportTo(batches),
                             new V17_1__Search_word_pairs_backfill().reportTo(batches),
-                            new V19__Duplicate_keys_backfill().reportTo(batches));
+                            new V19__Duplicate_keys_backfill().reportTo(batches),
+                            new V23_1__Search_walk_rows_backfill().reportTo(batches));
             if (callback != null) {
                 configuration.callbacks(callback);
             }
@@ -226,7 +227,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The versions of the batched, restartable backfills. */
-    static final List<String> BATCHED = List.of("15.1", "17.1", "19");
+    static final List<String> BATCHED = List.of("15.1", "17.1", "19", "23.1");
 
     /** Turns Flyway's per-migration callbacks and the backfills' batches into listener events. */
     private static final class Progress extends BaseCallback implements UpgradeListener, BatchProgress {

@@ -31,8 +31,8 @@ class CliUpgradeTest {
     private static final String HEAD = "h.ashvale";
     private static final String PASSPHRASE = "orchid tunnel basalt marigold 5521";
     private static final String REFUSED = "was written by an earlier version of ConsularDesk and needs an upgrade before this"
-            + " command can open it: 6 steps (search word pairs table, search word pairs, search word pairs index, duplicate keys,"
-            + " map cell points, map names by cell). Nothing was changed.";
+            + " command can open it: 9 steps (search word pairs table, search word pairs, search word pairs index, duplicate keys,"
+            + " map cell points, map names by cell, search list columns, search list rows, search list index). Nothing was changed.";
 
     @TempDir
     Path work;
@@ -85,7 +85,7 @@ class CliUpgradeTest {
                     .doesNotContain("Exception");
             assertThat(r.out()).as(String.join(" ", command)).isEmpty();
         }
-        assertThat(pendingVersions(registry)).containsExactly("17", "17.1", "17.2", "19", "20", "22");
+        assertThat(pendingVersions(registry)).containsExactly("17", "17.1", "17.2", "19", "20", "22", "23", "23.1", "23.2");
         assertThat(Files.readAllBytes(registry.resolve("keys.properties"))).isEqualTo(keyFile);
         assertThat(work.resolve("b.cdbackup")).doesNotExist();
     }
@@ -96,19 +96,22 @@ class CliUpgradeTest {
                 "--passphrase-file", pass.toString(), "garcia");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Garcia").doesNotContain("Upgrading");
-        assertThat(r.err().lines().toList()).first().isEqualTo("Upgrading the registry: 6 steps (search word pairs table, search word pairs, search word"
-                + " pairs index, duplicate keys, map cell points, map names by cell).");
+        assertThat(r.err().lines().toList()).first().isEqualTo("Upgrading the registry: 9 steps (search word pairs table, search word pairs, search word"
+                + " pairs index, duplicate keys, map cell points, map names by cell, search list columns, search list rows, search list index).");
         assertThat(r.err().lines().toList()).containsSubsequence(
-                "Upgrading the registry: step 1 of 6 (search word pairs table)…",
-                "Upgrading the registry: step 2 of 6 (search word pairs)…",
-                "Upgrading the registry: step 2 of 6 (search word pairs), 0 of 20,001 persons",
-                "Upgrading the registry: step 2 of 6 (search word pairs), 20,000 of 20,001 persons",
-                "Upgrading the registry: step 2 of 6 (search word pairs), 20,001 of 20,001 persons",
-                "Upgrading the registry: step 3 of 6 (search word pairs index)…",
-                "Upgrading the registry: step 4 of 6 (duplicate keys)…",
-                "Upgrading the registry: step 5 of 6 (map cell points)…",
-                "Upgrading the registry: step 6 of 6 (map names by cell)…");
-        assertThat(r.err().lines().toList()).last().asString().matches("The registry was upgraded: 6 steps in \\d+ s\\.");
+                "Upgrading the registry: step 1 of 9 (search word pairs table)…",
+                "Upgrading the registry: step 2 of 9 (search word pairs)…",
+                "Upgrading the registry: step 2 of 9 (search word pairs), 0 of 20,001 persons",
+                "Upgrading the registry: step 2 of 9 (search word pairs), 20,000 of 20,001 persons",
+                "Upgrading the registry: step 2 of 9 (search word pairs), 20,001 of 20,001 persons",
+                "Upgrading the registry: step 3 of 9 (search word pairs index)…",
+                "Upgrading the registry: step 4 of 9 (duplicate keys)…",
+                "Upgrading the registry: step 5 of 9 (map cell points)…",
+                "Upgrading the registry: step 6 of 9 (map names by cell)…",
+                "Upgrading the registry: step 7 of 9 (search list columns)…",
+                "Upgrading the registry: step 8 of 9 (search list rows), 20,001 of 20,001 persons",
+                "Upgrading the registry: step 9 of 9 (search list index)…");
+        assertThat(r.err().lines().toList()).last().asString().matches("The registry was upgraded: 9 steps in \\d+ s\\.");
         assertThat(pendingVersions(registry)).isEmpty();
 
         // Once current, the flag is not needed and nothing more is printed.
@@ -128,7 +131,7 @@ class CliUpgradeTest {
             assertThat(r.exit()).as(command).isEqualTo(Cli.USER_ERROR);
             assertThat(r.err()).as(command).contains(REFUSED).contains("--upgrade");
         }
-        assertThat(pendingVersions(bench, benchKeys.dataKey())).hasSize(6);
+        assertThat(pendingVersions(bench, benchKeys.dataKey())).hasSize(9);
     }
 
     @Test
@@ -143,12 +146,15 @@ class CliUpgradeTest {
         assertThat(refused.err()).contains(REFUSED).contains("--upgrade");
         // No new passphrase was written and the schema is as it was.
         assertThat(Files.readAllBytes(registry.resolve("keys.properties"))).isEqualTo(before);
-        assertThat(pendingVersions(registry)).hasSize(6);
+        assertThat(pendingVersions(registry)).hasSize(9);
 
         CliTest.Result recovered = CliTest.run("recover", "--upgrade", "--registry", registry.toString(), "--user", HEAD,
                 "--recovery-key-file", keyFile.toString(), "--new-passphrase-file", next.toString());
         assertThat(recovered.exit()).as(recovered.err()).isZero();
-        assertThat(recovered.err()).contains("Upgrading the registry: step 6 of 6 (map names by cell)…");
+        assertThat(recovered.err()).contains("Upgrading the registry: step 6 of 9 (map names by cell)…",
+                "Upgrading the registry: step 7 of 9 (search list columns)…",
+                "Upgrading the registry: step 8 of 9 (search list rows), 20,001 of 20,001 persons",
+                "Upgrading the registry: step 9 of 9 (search list index)…");
         assertThat(pendingVersions(registry)).isEmpty();
         CliTest.Result signedIn = CliTest.run("users", "list", "--registry", registry.toString(), "--user", HEAD,
                 "--passphrase-file", next.toString());
@@ -166,8 +172,8 @@ class CliUpgradeTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Restored the registry of Embassy of Utopia in Nairobi")
                 .contains("The backup was written by an earlier version and was restored as it was: opening it needs an upgrade"
-                        + " of 6 steps (search word pairs");
-        assertThat(pendingVersions(restored)).containsExactly("17", "17.1", "17.2", "19", "20", "22");
+                        + " of 9 steps (search word pairs");
+        assertThat(pendingVersions(restored)).containsExactly("17", "17.1", "17.2", "19", "20", "22", "23", "23.1", "23.2");
 
         CliTest.Result refused = CliTest.run("persons", "search", "--registry", restored.toString(), "--user", HEAD,
                 "--passphrase-file", pass.toString(), "garcia");
@@ -187,7 +193,7 @@ class CliUpgradeTest {
                     Clock.systemUTC());
             BackupService.backup(session, out, ProgressSink.NONE);
         }
-        assertThat(pendingVersions(registry)).hasSize(6);
+        assertThat(pendingVersions(registry)).hasSize(9);
     }
 
     private List<String> pendingVersions(Path dir) {

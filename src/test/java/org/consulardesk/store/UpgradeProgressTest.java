@@ -33,17 +33,20 @@ class UpgradeProgressTest {
     @Test
     void reportsEachPendingStepAndTheBatchesOfTheBackfills() {
         try (Database.Opening opening = Database.connect(dir, key)) {
-            assertThat(opening.pending()).extracting(UpgradeStep::version).containsExactly("17", "17.1", "17.2", "19", "20", "22");
+            assertThat(opening.pending()).extracting(UpgradeStep::version).containsExactly("17", "17.1", "17.2", "19", "20", "22", "23",
+                    "23.1", "23.2");
         }
         Recorder events = new Recorder();
         Database.upgrade(dir, key, events).close();
 
-        assertThat(events.log).first().isEqualTo("started 6");
-        assertThat(events.log).last().isEqualTo("finished 6");
-        assertThat(events.log).containsSubsequence("step 1/6 17 search word pairs", "step 2/6 17.1 Search word pairs backfill counted",
+        assertThat(events.log).first().isEqualTo("started 9");
+        assertThat(events.log).last().isEqualTo("finished 9");
+        assertThat(events.log).containsSubsequence("step 1/9 17 search word pairs", "step 2/9 17.1 Search word pairs backfill counted",
                 "17.1 0/40002", "17.1 20000/40002", "17.1 40000/40002", "17.1 40002/40002",
-                "step 3/6 17.2 search word pairs index", "step 4/6 19 Duplicate keys backfill counted", "19 0/40002", "19 40002/40002",
-                "step 5/6 20 person cell points index", "step 6/6 22 person cell names index", "finished 6");
+                "step 3/9 17.2 search word pairs index", "step 4/9 19 Duplicate keys backfill counted", "19 0/40002", "19 40002/40002",
+                "step 5/9 20 person cell points index", "step 6/9 22 person cell names index", "step 7/9 23 search walk rows",
+                "step 8/9 23.1 Search walk rows backfill counted", "23.1 0/40002", "23.1 20000/40002", "23.1 40002/40002",
+                "step 9/9 23.2 search walk rows index", "finished 9");
         try (Database.Opening opening = Database.connect(dir, key)) {
             assertThat(opening.pending()).isEmpty();
         }
@@ -58,7 +61,7 @@ class UpgradeProgressTest {
         Recorder failing = new Recorder();
         failing.failAt = "19 20000/40002";
         assertThatThrownBy(() -> Database.upgrade(dir, key, failing)).isInstanceOf(UserError.class);
-        assertThat(failing.log).doesNotContain("finished 6");
+        assertThat(failing.log).doesNotContain("finished 9");
         try (Database db = OlderRegistries.openAt(dir, key, "17.2")) {
             // The first batch of V19 committed before the failure; the later ones did not run.
             List<Long> keyed = db.read(tx -> tx.dsl().fetch("select id from person where dup_key is not null order by id")
@@ -67,11 +70,11 @@ class UpgradeProgressTest {
         }
 
         try (Database.Opening opening = Database.connect(dir, key)) {
-            assertThat(opening.pending()).extracting(UpgradeStep::version).containsExactly("19", "20", "22");
+            assertThat(opening.pending()).extracting(UpgradeStep::version).containsExactly("19", "20", "22", "23", "23.1", "23.2");
         }
         Recorder events = new Recorder();
         try (Database db = Database.upgrade(dir, key, events)) {
-            assertThat(events.log).startsWith("started 3", "step 1/3 19 Duplicate keys backfill counted").endsWith("finished 3");
+            assertThat(events.log).startsWith("started 6", "step 1/6 19 Duplicate keys backfill counted").endsWith("finished 6");
             int withoutKey = db.read(tx -> tx.dsl().fetchCount(tx.dsl().selectFrom("person").where("dup_key is null")));
             assertThat(withoutKey).isZero();
         }

@@ -9,7 +9,6 @@ import static org.consulardesk.store.generated.Tables.HOUSEHOLD_MEMBER;
 import static org.consulardesk.store.generated.Tables.ORGANISATION;
 import static org.consulardesk.store.generated.Tables.PERSON;
 import static org.consulardesk.store.generated.Tables.PERSON_ALIAS;
-import static org.consulardesk.store.generated.Tables.PERSON_NAME_TOKEN;
 import static org.consulardesk.store.generated.Tables.TRAVEL_DOCUMENT;
 import static org.consulardesk.store.generated.Tables.VULNERABILITY;
 
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import org.consulardesk.registry.model.Consent;
@@ -31,7 +29,6 @@ import org.consulardesk.registry.model.TravelDocument;
 import org.consulardesk.registry.model.Vulnerability;
 import org.consulardesk.registry.model.Whereabouts;
 import org.consulardesk.store.DeferredIndexes;
-import org.consulardesk.store.NameWords;
 import org.consulardesk.store.Tx;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -114,9 +111,7 @@ public final class BulkRegistrationStore {
         new LocationStore().apply(tx, cells);
         List<Long> ids = idsAbove(dsl, "person", personBase, all.size());
 
-        BatchBindStep tokens = dsl.batch(dsl.insertInto(PERSON_NAME_TOKEN, PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,
-                PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.PREV_WORD)
-                .values((Long) null, null, null, null, null, null));
+        BatchBindStep tokens = dsl.batch(RegistrationStore.insertTokens(dsl));
         BatchBindStep pairs = dsl.batch(RegistrationStore.insertPairs(dsl));
         BatchBindStep aliases = dsl.batch(dsl.insertInto(PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).values((Long) null, null));
         BatchBindStep contacts = dsl.batch(dsl.insertInto(CONTACT, CONTACT.PERSON_ID, CONTACT.KIND, CONTACT.CONTACT_VALUE,
@@ -147,16 +142,12 @@ public final class BulkRegistrationStore {
                 Registration r = g.get(m);
                 long id = ids.get(i);
                 RegistrationStore.SearchKeys k = allKeys.get(i++);
-                Iterator<String> phonetic = k.phoneticKeys().iterator();
-                String allWords = NameWords.of(k.tokens());
-                java.util.Map<String, String> previous = NameWords.previous(k.tokens());
-                for (String token : k.tokens()) {
-                    String sound = phonetic.hasNext() ? phonetic.next() : null;
-                    tokens.bind(id, token, sound, k.searchName(), allWords, previous.get(token));
-                    words.putIfAbsent(token, sound);
-                    counts[0]++;
-                }
-                RegistrationStore.bindPairs(pairs, id, k.tokens(), k.searchName(), allWords, previous);
+                // The list's row as bound to the person row above (ADR 0078).
+                ListRow row = new ListRow(r.familyName(), r.givenNames(), r.birthDate(), r.whereabouts().city(),
+                        r.whereabouts().district(), r.purpose().name());
+                RegistrationStore.bindTokens(tokens, id, k, row).forEach(words::putIfAbsent);
+                counts[0] += k.tokens().size();
+                RegistrationStore.bindPairs(pairs, id, k, row);
                 for (String alias : r.aliases()) {
                     aliases.bind(id, alias);
                     counts[1]++;

@@ -40,9 +40,21 @@ public final class RankedSearchStore {
      */
     private static final int RARITY_CAP = 100;
 
-    /** One page of the persons whose names hold every typed word. */
+    /**
+     * One page of the persons whose names hold every typed word. Without filters the page is read
+     * from the walk alone: its entries carry the list's row (ADR 0078), and merged persons have no
+     * entries (ADR 0037). A filter on the person (city, vulnerability, consent, ...) reads the row.
+     */
     public List<PersonHit> page(Tx tx, SearchStore.Query q, int offset, int limit) {
         Walk walk = walk(q, plan(tx, q));
+        if (!SearchStore.hasFilters(q)) {
+            List<Field<String>> row = ListRow.columns(walk.index());
+            List<Field<?>> select = new ArrayList<>(row);
+            select.add(0, walk.person());
+            return tx.dsl().select(select).from(walk.index()).where(walk.where())
+                    .orderBy(walk.order()).offset(offset).limit(limit)
+                    .fetch(r -> ListRow.hit(r, walk.person(), row));
+        }
         return tx.dsl().select(PERSON.ID, PERSON.FAMILY_NAME, PERSON.GIVEN_NAMES, PERSON.BIRTH_DATE, PERSON.CITY,
                         PERSON.DISTRICT, PERSON.PURPOSE)
                 .from(walk.index()).join(PERSON).on(PERSON.ID.eq(walk.person()))

@@ -67,7 +67,7 @@ public final class RegistrationStore {
         row.setRowVersion(1);
         row.store();
         locations.moved(tx, null, null, row.getLatitude(), row.getLongitude());
-        writeChildren(tx.dsl(), row.getId(), r, keys, false);
+        writeChildren(tx.dsl(), row.getId(), r, keys, ListRow.of(row), false);
         return row.getId();
     }
 
@@ -88,7 +88,7 @@ public final class RegistrationStore {
         row.setRowVersion(r.version() + 1);
         row.update();
         locations.moved(tx, oldLat, oldLon, row.getLatitude(), row.getLongitude());
-        writeChildren(tx.dsl(), r.id(), r, keys, true);
+        writeChildren(tx.dsl(), r.id(), r, keys, ListRow.of(row), true);
         return true;
     }
 
@@ -239,25 +239,57 @@ public final class RegistrationStore {
         batch.execute();
     }
 
-    /** The insert of name-word pair rows (ADR 0061), to bind with {@link #bindPairs}. */
+    /** The insert of name-word rows with the list's row (ADR 0060, 0078), to bind with {@link #bindTokens}. */
+    static org.jooq.Insert<?> insertTokens(DSLContext dsl) {
+        List<org.jooq.Field<?>> columns = new java.util.ArrayList<>(List.of(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,
+                PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.PREV_WORD));
+        columns.addAll(ListRow.columns(PERSON_NAME_TOKEN));
+        return dsl.insertInto(PERSON_NAME_TOKEN, columns).values(java.util.Collections.nCopies(columns.size(), null));
+    }
+
+    /** One name-word row per word of the person; returns each word with its sound-alike key. */
+    static java.util.Map<String, String> bindTokens(org.jooq.BatchBindStep tokens, long id, SearchKeys keys, ListRow row) {
+        var phonetic = keys.phoneticKeys().iterator();
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
+        String allWords = NameWords.of(keys.tokens());
+        java.util.Map<String, String> previous = NameWords.previous(keys.tokens());
+        for (String token : keys.tokens()) {
+            String sound = phonetic.hasNext() ? phonetic.next() : null;
+            words.put(token, sound);
+            tokens.bind(withRow(row, id, token, sound, keys.searchName(), allWords, previous.get(token)));
+        }
+        return words;
+    }
+
+    /** The insert of name-word pair rows with the list's row (ADR 0061, 0078), to bind with {@link #bindPairs}. */
     static org.jooq.Insert<?> insertPairs(DSLContext dsl) {
-        return dsl.insertInto(PERSON_NAME_PAIR, PERSON_NAME_PAIR.PERSON_ID, PERSON_NAME_PAIR.PAIR_KEY, PERSON_NAME_PAIR.TOKEN,
-                PERSON_NAME_PAIR.SORT_NAME, PERSON_NAME_PAIR.PREV_WORD, PERSON_NAME_PAIR.WORDS)
-                .values((Long) null, null, null, null, null, null);
+        List<org.jooq.Field<?>> columns = new java.util.ArrayList<>(List.of(PERSON_NAME_PAIR.PERSON_ID, PERSON_NAME_PAIR.PAIR_KEY,
+                PERSON_NAME_PAIR.TOKEN, PERSON_NAME_PAIR.SORT_NAME, PERSON_NAME_PAIR.PREV_WORD, PERSON_NAME_PAIR.WORDS));
+        columns.addAll(ListRow.columns(PERSON_NAME_PAIR));
+        return dsl.insertInto(PERSON_NAME_PAIR, columns).values(java.util.Collections.nCopies(columns.size(), null));
     }
 
     /** One pair row per name word and pair key of the person (ADR 0061). */
-    static void bindPairs(org.jooq.BatchBindStep pairs, long id, Collection<String> tokens, String sortName, String allWords,
-            java.util.Map<String, String> previous) {
+    static void bindPairs(org.jooq.BatchBindStep pairs, long id, SearchKeys keys, ListRow row) {
+        Collection<String> tokens = keys.tokens();
+        String allWords = NameWords.of(tokens);
+        java.util.Map<String, String> previous = NameWords.previous(tokens);
         Collection<String> pairKeys = NamePairs.keys(tokens);
         for (String token : tokens) {
             for (String key : pairKeys) {
-                pairs.bind(id, key, token, sortName, previous.get(token), allWords);
+                pairs.bind(withRow(row, id, key, token, keys.searchName(), previous.get(token), allWords));
             }
         }
     }
 
-    private static void writeChildren(DSLContext dsl, long id, Registration r, SearchKeys keys, boolean replace) {
+    private static Object[] withRow(ListRow row, Object... values) {
+        Object[] rowValues = row.values();
+        Object[] all = java.util.Arrays.copyOf(values, values.length + rowValues.length);
+        System.arraycopy(rowValues, 0, all, values.length, rowValues.length);
+        return all;
+    }
+
+    private static void writeChildren(DSLContext dsl, long id, Registration r, SearchKeys keys, ListRow row, boolean replace) {
         if (replace) {
             dsl.deleteFrom(PERSON_NAME_TOKEN).where(PERSON_NAME_TOKEN.PERSON_ID.eq(id)).execute();
             dsl.deleteFrom(PERSON_NAME_PAIR).where(PERSON_NAME_PAIR.PERSON_ID.eq(id)).execute();
@@ -273,20 +305,14 @@ public final class RegistrationStore {
             List<Long> keptConsents = r.consents().stream().map(Consent::id).filter(c -> c != 0).toList();
             dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(id).and(CONSENT.ID.notIn(keptConsents))).execute();
         }
-        var phonetic = keys.phoneticKeys().iterator();
-        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
-        String allWords = NameWords.of(keys.tokens());
-        java.util.Map<String, String> previous = NameWords.previous(keys.tokens());
-        for (String token : keys.tokens()) {
-            String sound = phonetic.hasNext() ? phonetic.next() : null;
-            words.put(token, sound);
-            dsl.insertInto(PERSON_NAME_TOKEN).set(PERSON_NAME_TOKEN.PERSON_ID, id).set(PERSON_NAME_TOKEN.TOKEN, token)
-                    .set(PERSON_NAME_TOKEN.PHONETIC, sound).set(PERSON_NAME_TOKEN.SORT_NAME, keys.searchName())
-                    .set(PERSON_NAME_TOKEN.WORDS, allWords).set(PERSON_NAME_TOKEN.PREV_WORD, previous.get(token)).execute();
+        var tokens = dsl.batch(insertTokens(dsl));
+        java.util.Map<String, String> words = bindTokens(tokens, id, keys, row);
+        if (tokens.size() > 0) {
+            tokens.execute();
         }
         rememberWords(dsl, words);
         var pairs = dsl.batch(insertPairs(dsl));
-        bindPairs(pairs, id, keys.tokens(), keys.searchName(), allWords, previous);
+        bindPairs(pairs, id, keys, row);
         if (pairs.size() > 0) {
             pairs.execute();
         }

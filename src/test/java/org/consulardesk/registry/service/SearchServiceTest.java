@@ -243,4 +243,29 @@ class SearchServiceTest {
         assertThat(families(new RegistrySearch("marl", "Eldoret", null, null, null, null, null, SearchSort.RELEVANCE, false)))
                 .containsExactly("Achterberg");
     }
+
+    /**
+     * A page without filters is read from the name walk alone, whose entries carry a copy of the
+     * list's row (ADR 0078): the copy follows every save, for one typed word and for the pair walk.
+     */
+    @Test
+    void theSearchRowShowsTheRegistrationAsLastSaved() {
+        long id = search.search(RegistrySearch.text("okafor"), 0, 20).get(0).id();
+        Registration before = registrations.get(id);
+        registrations.save(new Registration(before.id(), before.version(), "Okafor", "Adaeze Ngozi", null, null, List.of(), 'F',
+                "2001-03", null, NationalityEvidence.NONE, List.of(), null, PurposeOfStay.STUDENT,
+                new Whereabouts(null, null, "Milimani", "Eldoret", "KE", null, null, null, null), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), null));
+
+        PersonHit expected = new PersonHit(id, "Okafor", "Adaeze Ngozi", "2001-03", "Eldoret", "Milimani",
+                PurposeOfStay.STUDENT, 1.0);
+        for (String typed : List.of("okafor", "adaeze", "ngo", "okafor ad", "ad ngozi okaf")) {
+            assertThat(search.search(RegistrySearch.text(typed), 0, 20)).as(typed).containsExactly(expected);
+        }
+        // The same row as the list reads from the person row (sorted by name, or with a filter).
+        assertThat(search.search(RegistrySearch.text("okafor").withSort(SearchSort.NAME, false), 0, 20))
+                .containsExactly(expected);
+        assertThat(search.search(new RegistrySearch("okafor", "Eldoret", null, null, null, null, null, SearchSort.RELEVANCE,
+                false), 0, 20)).containsExactly(expected);
+    }
 }

@@ -3,19 +3,13 @@
 -- city, district, purpose), so the 50 rows of a page no longer come from 50 person rows scattered
 -- over the file.
 -- Filled by the Java migration V23_1 in batches; the walk indexes that carry them are built by
--- V23_2. The old walk indexes are dropped first so that the fill does not rewrite their entries.
--- Portable SQL for H2 2.x and PostgreSQL 15+.
-ALTER TABLE person_name_token ADD COLUMN family_name VARCHAR(200);
-ALTER TABLE person_name_token ADD COLUMN given_names VARCHAR(200);
-ALTER TABLE person_name_token ADD COLUMN birth_date VARCHAR(10);
-ALTER TABLE person_name_token ADD COLUMN city VARCHAR(200);
-ALTER TABLE person_name_token ADD COLUMN district VARCHAR(200);
-ALTER TABLE person_name_token ADD COLUMN purpose VARCHAR(20);
-ALTER TABLE person_name_pair ADD COLUMN family_name VARCHAR(200);
-ALTER TABLE person_name_pair ADD COLUMN given_names VARCHAR(200);
-ALTER TABLE person_name_pair ADD COLUMN birth_date VARCHAR(10);
-ALTER TABLE person_name_pair ADD COLUMN city VARCHAR(200);
-ALTER TABLE person_name_pair ADD COLUMN district VARCHAR(200);
-ALTER TABLE person_name_pair ADD COLUMN purpose VARCHAR(20);
+-- V23_2. The old walk indexes are dropped first: H2 copies a table to add columns, and rebuilds
+-- every index of it on the way, and the fill would rewrite their entries once more.
+-- One ALTER per table (H2's list form; PostgreSQL spells it ADD COLUMN a, ADD COLUMN b), as each
+-- ALTER copies the table.
 DROP INDEX person_name_token_walk_words;
 DROP INDEX person_name_pair_walk;
+ALTER TABLE person_name_token ADD (family_name VARCHAR(200), given_names VARCHAR(200), birth_date VARCHAR(10),
+    city VARCHAR(200), district VARCHAR(200), purpose VARCHAR(20));
+ALTER TABLE person_name_pair ADD (family_name VARCHAR(200), given_names VARCHAR(200), birth_date VARCHAR(10),
+    city VARCHAR(200), district VARCHAR(200), purpose VARCHAR(20));

@@ -90,7 +90,7 @@ public final class SearchService {
     }
 
     /** A person matched only through sound-alike or typo'd words, with how well their names match. */
-    private record FuzzyMatch(long id, double score, String sortName) {
+    private record FuzzyMatch(long id, double score, String sortName, PersonHit row) {
     }
 
     /**
@@ -123,27 +123,32 @@ public final class SearchService {
         // Candidates came in order of their word's distance to the typed word: the first ones are the closest.
         return persons.entrySet().stream().filter(e -> matchesOnlyWithTypos(q.words(), close, e.getValue().words()))
                 .limit(FUZZY_BELOW)
-                .map(e -> new FuzzyMatch(e.getKey(), score(q.words(), e.getValue().words()), e.getValue().sortName()))
+                .map(e -> new FuzzyMatch(e.getKey(), score(q.words(), e.getValue().words()), e.getValue().sortName(),
+                        e.getValue().row()))
                 .sorted(Comparator.comparingDouble(FuzzyMatch::score).reversed().thenComparing(FuzzyMatch::sortName))
                 .toList();
     }
 
     /**
      * The list rows of the fuzzy matches from {@code skip}, at most {@code limit}. Without filters
-     * only those rows are read; with filters every match is read, as the filters decide the page.
+     * they are the rows the name index carried; with filters every match's person row is read, as
+     * the filters decide the page.
      */
     private List<PersonHit> fuzzyHits(Tx tx, SearchStore.Query q, List<FuzzyMatch> matches, int skip, int limit) {
         if (limit <= 0 || matches.isEmpty()) {
             return List.of();
         }
         boolean filtered = SearchStore.hasFilters(q);
-        List<FuzzyMatch> wanted = filtered ? matches
-                : matches.subList(Math.min(skip, matches.size()), Math.min(skip + limit, matches.size()));
+        if (!filtered) {
+            // The rows as the name index carries them (ADR 0078): no person row is read.
+            return matches.subList(Math.min(skip, matches.size()), Math.min(skip + limit, matches.size())).stream()
+                    .map(m -> withScore(m.row(), m.score())).toList();
+        }
         Map<Long, PersonHit> rows = new HashMap<>();
-        ranked.hits(tx, wanted.stream().map(FuzzyMatch::id).toList(), q).forEach(h -> rows.put(h.id(), h));
-        List<PersonHit> inOrder = wanted.stream().filter(m -> rows.containsKey(m.id()))
+        ranked.hits(tx, matches.stream().map(FuzzyMatch::id).toList(), q).forEach(h -> rows.put(h.id(), h));
+        List<PersonHit> inOrder = matches.stream().filter(m -> rows.containsKey(m.id()))
                 .map(m -> withScore(rows.get(m.id()), m.score())).toList();
-        return filtered ? inOrder.subList(Math.min(skip, inOrder.size()), Math.min(skip + limit, inOrder.size())) : inOrder;
+        return inOrder.subList(Math.min(skip, inOrder.size()), Math.min(skip + limit, inOrder.size()));
     }
 
     private int fuzzyCount(Tx tx, SearchStore.Query q) {

@@ -74,21 +74,30 @@ public final class RankedSearchStore {
         return n == null ? 0 : n;
     }
 
-    /** A person found in the name index: all their name words and their whole name in list order. */
-    public record IndexedPerson(List<String> words, String sortName) {
+    /**
+     * A person found in the name index: all their name words, their whole name in list order, and
+     * their list row as the index entry carries it (ADR 0078).
+     */
+    public record IndexedPerson(List<String> words, String sortName, PersonHit row) {
     }
 
     /**
      * Up to {@code limit} persons with exactly this name word, in list order, each with all their
-     * name words: one index range, no other row read (ADR 0060).
+     * name words and their list row: one index range, no other row read (ADR 0060, 0078).
      */
     public Map<Long, IndexedPerson> personsWithWord(Tx tx, String token, int limit) {
         Map<Long, IndexedPerson> persons = new LinkedHashMap<>();
-        tx.dsl().select(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.SORT_NAME).from(PERSON_NAME_TOKEN)
+        List<Field<String>> row = ListRow.columns(PERSON_NAME_TOKEN);
+        List<Field<?>> select = new ArrayList<>(List.of(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.WORDS,
+                PERSON_NAME_TOKEN.SORT_NAME));
+        select.addAll(row);
+        tx.dsl().select(select).from(PERSON_NAME_TOKEN)
                 .where(PERSON_NAME_TOKEN.TOKEN.eq(token))
                 .orderBy(PERSON_NAME_TOKEN.TOKEN, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.PERSON_ID).limit(limit)
-                .forEach(r -> persons.put(r.value1(), new IndexedPerson(List.of(r.value2().strip().split(" ")),
-                        r.value3() == null ? "" : r.value3())));
+                .forEach(r -> persons.put(r.get(PERSON_NAME_TOKEN.PERSON_ID), new IndexedPerson(
+                        List.of(r.get(PERSON_NAME_TOKEN.WORDS).strip().split(" ")),
+                        r.get(PERSON_NAME_TOKEN.SORT_NAME) == null ? "" : r.get(PERSON_NAME_TOKEN.SORT_NAME),
+                        ListRow.hit(r, PERSON_NAME_TOKEN.PERSON_ID, row))));
         return persons;
     }
 

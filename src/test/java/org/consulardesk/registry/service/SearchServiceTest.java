@@ -262,6 +262,9 @@ class SearchServiceTest {
         for (String typed : List.of("okafor", "adaeze", "ngo", "okafor ad", "ad ngozi okaf")) {
             assertThat(search.search(RegistrySearch.text(typed), 0, 20)).as(typed).containsExactly(expected);
         }
+        // A typo'd name: the row as the name index carries it, with the match's own score.
+        assertThat(search.search(RegistrySearch.text("okafar"), 0, 20))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("score").containsExactly(expected);
         // The same row as the list reads from the person row (sorted by name, or with a filter).
         assertThat(search.search(RegistrySearch.text("okafor").withSort(SearchSort.NAME, false), 0, 20))
                 .containsExactly(expected);

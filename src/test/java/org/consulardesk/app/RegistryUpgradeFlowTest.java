@@ -95,7 +95,7 @@ class RegistryUpgradeFlowTest extends FxRobot {
                 "Upgrading the registry: step 4 of 9 (duplicate keys), 20,001 of 20,001 persons",
                 "Upgrading the registry: step 5 of 9 (map cell points)…",
                 "Upgrading the registry: step 6 of 9 (map names by cell)…",
-                "Upgrading the registry: step 7 of 9 (search list columns)…",
+                "Upgrading the registry: step 7 of 9 (search list tables)…",
                 "Upgrading the registry: step 8 of 9 (search list rows), 20,001 of 20,001 persons",
                 "Upgrading the registry: step 9 of 9 (search list index)…");
         assertThat(app.shell()).isNull();

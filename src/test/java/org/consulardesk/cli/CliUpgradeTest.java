@@ -32,7 +32,7 @@ class CliUpgradeTest {
     private static final String PASSPHRASE = "orchid tunnel basalt marigold 5521";
     private static final String REFUSED = "was written by an earlier version of ConsularDesk and needs an upgrade before this"
             + " command can open it: 9 steps (search word pairs table, search word pairs, search word pairs index, duplicate keys,"
-            + " map cell points, map names by cell, search list columns, search list rows, search list index). Nothing was changed.";
+            + " map cell points, map names by cell, search list tables, search list rows, search list index). Nothing was changed.";
 
     @TempDir
     Path work;
@@ -97,7 +97,7 @@ class CliUpgradeTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Garcia").doesNotContain("Upgrading");
         assertThat(r.err().lines().toList()).first().isEqualTo("Upgrading the registry: 9 steps (search word pairs table, search word pairs, search word"
-                + " pairs index, duplicate keys, map cell points, map names by cell, search list columns, search list rows, search list index).");
+                + " pairs index, duplicate keys, map cell points, map names by cell, search list tables, search list rows, search list index).");
         assertThat(r.err().lines().toList()).containsSubsequence(
                 "Upgrading the registry: step 1 of 9 (search word pairs table)…",
                 "Upgrading the registry: step 2 of 9 (search word pairs)…",
@@ -108,7 +108,7 @@ class CliUpgradeTest {
                 "Upgrading the registry: step 4 of 9 (duplicate keys)…",
                 "Upgrading the registry: step 5 of 9 (map cell points)…",
                 "Upgrading the registry: step 6 of 9 (map names by cell)…",
-                "Upgrading the registry: step 7 of 9 (search list columns)…",
+                "Upgrading the registry: step 7 of 9 (search list tables)…",
                 "Upgrading the registry: step 8 of 9 (search list rows), 20,001 of 20,001 persons",
                 "Upgrading the registry: step 9 of 9 (search list index)…");
         assertThat(r.err().lines().toList()).last().asString().matches("The registry was upgraded: 9 steps in \\d+ s\\.");
@@ -152,7 +152,7 @@ class CliUpgradeTest {
                 "--recovery-key-file", keyFile.toString(), "--new-passphrase-file", next.toString());
         assertThat(recovered.exit()).as(recovered.err()).isZero();
         assertThat(recovered.err()).contains("Upgrading the registry: step 6 of 9 (map names by cell)…",
-                "Upgrading the registry: step 7 of 9 (search list columns)…",
+                "Upgrading the registry: step 7 of 9 (search list tables)…",
                 "Upgrading the registry: step 8 of 9 (search list rows), 20,001 of 20,001 persons",
                 "Upgrading the registry: step 9 of 9 (search list index)…");
         assertThat(pendingVersions(registry)).isEmpty();

@@ -33,7 +33,9 @@ class SearchWordsMigrationTest {
             }
         }
 
-        flyway(ds, "latest").migrate();
+        // Up to V22: V23 moves the words into new tables through its own Java migration (tested in
+        // SearchWalkRowsUpgradeTest), which this Flyway does not have.
+        flyway(ds, "22").migrate();
 
         List<Record> rows = dsl.fetch("select person_id, token, words, prev_word from person_name_token order by person_id, token");
         assertThat(rows).hasSize(8);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.consulardesk.testsupport.TestRegistries.userError;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.consulardesk.core.crypto.Randoms;
@@ -70,5 +74,23 @@ class DatabaseTest {
             })).key()).isEqualTo("error.concurrentChange");
             assertThat(db.<Optional<String>>read(tx -> store.get(tx, "k"))).isEmpty();
         }
+    }
+
+    /**
+     * A Java migration missing from Flyway's list would be skipped silently, with the SQL after it
+     * still run. Migrations live in this package (Flyway's SQL ones beside them in db/migration).
+     */
+    @Test
+    void everyJavaMigrationIsGivenToFlyway() {
+        var migrations = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/store/generated/"))
+                .importPackages("org.consulardesk.store").stream()
+                .filter(c -> c.isAssignableTo(org.flywaydb.core.api.migration.JavaMigration.class))
+                .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT))
+                .map(JavaClass::getName).toList();
+        assertThat(migrations).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(Database.batchedMigrations()).extracting(m -> m.getClass().getName())
+                .containsExactlyInAnyOrderElementsOf(migrations);
+        assertThat(Database.BATCHED).containsExactly("15.1", "17.1", "19", "23.1");
     }
 }

@@ -145,9 +145,8 @@ public final class BulkRegistrationStore {
                 // The list's row as bound to the person row above (ADR 0078).
                 ListRow row = new ListRow(r.familyName(), r.givenNames(), r.birthDate(), r.whereabouts().city(),
                         r.whereabouts().district(), r.purpose().name());
-                RegistrationStore.bindTokens(tokens, id, k, row).forEach(words::putIfAbsent);
+                RegistrationStore.bindNames(tokens, pairs, id, k, row).forEach(words::putIfAbsent);
                 counts[0] += k.tokens().size();
-                RegistrationStore.bindPairs(pairs, id, k, row);
                 for (String alias : r.aliases()) {
                     aliases.bind(id, alias);
                     counts[1]++;

@@ -239,7 +239,7 @@ public final class RegistrationStore {
         batch.execute();
     }
 
-    /** The insert of name-word rows with the list's row (ADR 0060, 0078), to bind with {@link #bindTokens}. */
+    /** The insert of name-word rows with the list's row (ADR 0060, 0078), to bind with {@link #bindNames}. */
     static org.jooq.Insert<?> insertTokens(DSLContext dsl) {
         List<org.jooq.Field<?>> columns = new java.util.ArrayList<>(List.of(PERSON_NAME_TOKEN.PERSON_ID, PERSON_NAME_TOKEN.TOKEN,
                 PERSON_NAME_TOKEN.PHONETIC, PERSON_NAME_TOKEN.SORT_NAME, PERSON_NAME_TOKEN.WORDS, PERSON_NAME_TOKEN.PREV_WORD));
@@ -247,21 +247,7 @@ public final class RegistrationStore {
         return dsl.insertInto(PERSON_NAME_TOKEN, columns).values(java.util.Collections.nCopies(columns.size(), null));
     }
 
-    /** One name-word row per word of the person; returns each word with its sound-alike key. */
-    static java.util.Map<String, String> bindTokens(org.jooq.BatchBindStep tokens, long id, SearchKeys keys, ListRow row) {
-        var phonetic = keys.phoneticKeys().iterator();
-        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
-        String allWords = NameWords.of(keys.tokens());
-        java.util.Map<String, String> previous = NameWords.previous(keys.tokens());
-        for (String token : keys.tokens()) {
-            String sound = phonetic.hasNext() ? phonetic.next() : null;
-            words.put(token, sound);
-            tokens.bind(withRow(row, id, token, sound, keys.searchName(), allWords, previous.get(token)));
-        }
-        return words;
-    }
-
-    /** The insert of name-word pair rows with the list's row (ADR 0061, 0078), to bind with {@link #bindPairs}. */
+    /** The insert of name-word pair rows with the list's row (ADR 0061, 0078), to bind with {@link #bindNames}. */
     static org.jooq.Insert<?> insertPairs(DSLContext dsl) {
         List<org.jooq.Field<?>> columns = new java.util.ArrayList<>(List.of(PERSON_NAME_PAIR.PERSON_ID, PERSON_NAME_PAIR.PAIR_KEY,
                 PERSON_NAME_PAIR.TOKEN, PERSON_NAME_PAIR.SORT_NAME, PERSON_NAME_PAIR.PREV_WORD, PERSON_NAME_PAIR.WORDS));
@@ -269,17 +255,26 @@ public final class RegistrationStore {
         return dsl.insertInto(PERSON_NAME_PAIR, columns).values(java.util.Collections.nCopies(columns.size(), null));
     }
 
-    /** One pair row per name word and pair key of the person (ADR 0061). */
-    static void bindPairs(org.jooq.BatchBindStep pairs, long id, SearchKeys keys, ListRow row) {
-        Collection<String> tokens = keys.tokens();
-        String allWords = NameWords.of(tokens);
-        java.util.Map<String, String> previous = NameWords.previous(tokens);
-        Collection<String> pairKeys = NamePairs.keys(tokens);
-        for (String token : tokens) {
+    /**
+     * One name-word row per word of the person and one pair row per word and pair key (ADR 0060,
+     * 0061), each with the list's row (ADR 0078); returns each word with its sound-alike key.
+     */
+    static java.util.Map<String, String> bindNames(org.jooq.BatchBindStep tokens, org.jooq.BatchBindStep pairs, long id,
+            SearchKeys keys, ListRow row) {
+        var phonetic = keys.phoneticKeys().iterator();
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
+        String allWords = NameWords.of(keys.tokens());
+        java.util.Map<String, String> previous = NameWords.previous(keys.tokens());
+        Collection<String> pairKeys = NamePairs.keys(keys.tokens());
+        for (String token : keys.tokens()) {
+            String sound = phonetic.hasNext() ? phonetic.next() : null;
+            words.put(token, sound);
+            tokens.bind(withRow(row, id, token, sound, keys.searchName(), allWords, previous.get(token)));
             for (String key : pairKeys) {
                 pairs.bind(withRow(row, id, key, token, keys.searchName(), previous.get(token), allWords));
             }
         }
+        return words;
     }
 
     private static Object[] withRow(ListRow row, Object... values) {
@@ -306,13 +301,12 @@ public final class RegistrationStore {
             dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(id).and(CONSENT.ID.notIn(keptConsents))).execute();
         }
         var tokens = dsl.batch(insertTokens(dsl));
-        java.util.Map<String, String> words = bindTokens(tokens, id, keys, row);
+        var pairs = dsl.batch(insertPairs(dsl));
+        java.util.Map<String, String> words = bindNames(tokens, pairs, id, keys, row);
         if (tokens.size() > 0) {
             tokens.execute();
         }
         rememberWords(dsl, words);
-        var pairs = dsl.batch(insertPairs(dsl));
-        bindPairs(pairs, id, keys, row);
         if (pairs.size() > 0) {
             pairs.execute();
         }
